@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "./load-config.js";
+
+const KEY = Buffer.alloc(32, 7).toString("base64");
+
+describe("parseConfig", () => {
+  it("applies the run contract's defaults", () => {
+    const config = parseConfig({ SAFETYNET_KEY: KEY });
+    expect(config.DATABASE_URL).toBe("postgresql://postgres@127.0.0.1:5432/safetynet");
+    expect(config.API_PORT).toBe(8080);
+    expect(config.INTERNAL_DOMAINS).toEqual(["kommune.example"]);
+  });
+
+  it("rejects a bad DATABASE_URL with a message naming the variable", () => {
+    expect(() => parseConfig({ SAFETYNET_KEY: KEY, DATABASE_URL: "mysql://x@y/z" })).toThrow(
+      /DATABASE_URL: expected a postgresql:\/\/ or postgres:\/\/ URL.*got "mysql:\/\/x@y\/z"/,
+    );
+  });
+
+  it("names a missing key without echoing secrets", () => {
+    expect(() => parseConfig({})).toThrow(/SAFETYNET_KEY: .*it is not set/);
+    const error = (() => {
+      try {
+        parseConfig({ SAFETYNET_KEY: "c2hvcnQ=" });
+      } catch (caught) {
+        return caught as Error;
+      }
+    })();
+    expect(error?.message).toMatch(/SAFETYNET_KEY/);
+    expect(error?.message).not.toContain("c2hvcnQ=");
+  });
+
+  it("validates only the keys a command asks for", () => {
+    const config = parseConfig({ DATABASE_URL: "postgresql://a@b/c" }, ["DATABASE_URL"]);
+    expect(config).toEqual({ DATABASE_URL: "postgresql://a@b/c" });
+  });
+
+  it("splits comma lists", () => {
+    const config = parseConfig({ SAFETYNET_KEY: KEY, INTERNAL_DOMAINS: "Kommune.example, borger.example" });
+    expect(config.INTERNAL_DOMAINS).toEqual(["kommune.example", "borger.example"]);
+  });
+});

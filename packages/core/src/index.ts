@@ -1,0 +1,3 @@
+export * from "./app-error.js";
+export * from "./domain.js";
+export * from "./reasons.js";

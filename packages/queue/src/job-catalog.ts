@@ -1,0 +1,76 @@
+// One job catalog: queue names, job names, payload schemas (ids only, never mail content),
+// attempts, backoff with jitter, lock duration and retention. Names never change once shipped.
+import { z } from "zod";
+
+export const QUEUE_NAMES = {
+  ingest: "ingest",
+  notify: "notify",
+  escalate: "escalate",
+  maintenance: "maintenance",
+} as const;
+export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
+
+const id = z.string().min(1).max(100);
+
+export interface JobDefinition<S extends z.ZodType> {
+  queue: QueueName;
+  name: string;
+  payload: S;
+  /** Deterministic job id, so enqueueing the same work twice is a no-op. BullMQ forbids ':'. */
+  jobId(payload: z.infer<S>): string;
+  attempts: number;
+  backoff: { type: "exponential" | "fixed"; delay: number; jitter: number };
+  lockDurationMs: number;
+  keepCompleted: { age: number; count: number };
+  keepFailed: { age: number };
+}
+
+function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition<S> {
+  return definition;
+}
+
+const DAY = 24 * 3600;
+
+export const JOBS = {
+  /** Parse, detect CPR, classify and group one stored raw message. */
+  ingest: defineJob({
+    queue: QUEUE_NAMES.ingest,
+    name: "ingest-message",
+    payload: z.object({ messageId: id }).strict(),
+    jobId: ({ messageId }) => `ingest-${messageId}`,
+    attempts: 8,
+    backoff: { type: "exponential", delay: 1_000, jitter: 0.5 },
+    lockDurationMs: 60_000,
+    keepCompleted: { age: DAY, count: 10_000 },
+    keepFailed: { age: 30 * DAY },
+  }),
+  /** Tell the people concerned about one failure (the notify processor batches per message). */
+  notify: defineJob({
+    queue: QUEUE_NAMES.notify,
+    name: "notify-failure",
+    payload: z.object({ failureId: id }).strict(),
+    jobId: ({ failureId }) => `notify-${failureId}`,
+    attempts: 10,
+    backoff: { type: "exponential", delay: 5_000, jitter: 0.5 },
+    lockDurationMs: 60_000,
+    keepCompleted: { age: 7 * DAY, count: 10_000 },
+    keepFailed: { age: 30 * DAY },
+  }),
+  /** Deliver one incident lifecycle event to the supplier's webhook endpoints. */
+  escalate: defineJob({
+    queue: QUEUE_NAMES.escalate,
+    name: "escalate-incident",
+    payload: z
+      .object({ incidentId: id, event: z.enum(["incident.opened", "incident.updated", "incident.resolved"]), sequence: z.number().int().nonnegative() })
+      .strict(),
+    jobId: ({ incidentId, event, sequence }) => `escalate-${incidentId}-${event}-${sequence}`,
+    attempts: 12,
+    backoff: { type: "exponential", delay: 10_000, jitter: 0.5 },
+    lockDurationMs: 60_000,
+    keepCompleted: { age: 7 * DAY, count: 10_000 },
+    keepFailed: { age: 30 * DAY },
+  }),
+} as const;
+
+export type JobKey = keyof typeof JOBS;
+export type JobPayload<K extends JobKey> = z.infer<(typeof JOBS)[K]["payload"]>;

@@ -1,0 +1,43 @@
+// A fresh user in the project-local Dovecot (scripts/services up) per test: a line in its
+// passwd-file, which Dovecot re-reads on change, and the user's Maildir path for direct writes.
+import { randomBytes } from "node:crypto";
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { RUN_DIR } from "./repo-paths.js";
+
+export const DOVECOT_DIR = path.join(RUN_DIR, "dovecot");
+export const DOVECOT_CONFIG = path.join(DOVECOT_DIR, "dovecot.conf");
+
+export interface DovecotUser {
+  user: string;
+  pass: string;
+  host: string;
+  port: number;
+  /** `imap://user:pass@127.0.0.1:port/INBOX` as the run contract's IMAP_URL expects. */
+  url: string;
+  /** The user's Maildir (created by Dovecot at first login). */
+  maildir: string;
+}
+
+export function dovecotPort(): number {
+  const match = existsSync(DOVECOT_CONFIG) ? /port = (\d+)/.exec(readFileSync(DOVECOT_CONFIG, "utf8")) : null;
+  return match ? Number(match[1]) : 1143;
+}
+
+export function createDovecotUser(options: { password?: string } = {}): DovecotUser {
+  if (!existsSync(path.join(DOVECOT_DIR, "users"))) {
+    throw new Error(`project Dovecot is not set up (${DOVECOT_DIR}): run scripts/services up`);
+  }
+  const user = `u${randomBytes(5).toString("hex")}`;
+  const pass = options.password ?? randomBytes(9).toString("base64url");
+  appendFileSync(path.join(DOVECOT_DIR, "users"), `${user}:{PLAIN}${pass}\n`);
+  const port = dovecotPort();
+  return {
+    user,
+    pass,
+    host: "127.0.0.1",
+    port,
+    url: `imap://${user}:${encodeURIComponent(pass)}@127.0.0.1:${port}/INBOX`,
+    maildir: path.join(DOVECOT_DIR, "mail", user, "Maildir"),
+  };
+}

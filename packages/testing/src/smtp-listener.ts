@@ -1,0 +1,83 @@
+// A real SMTP listener on loopback (smtp-server) that captures what the product sends and can
+// be told to answer with a temporary or permanent error, for retry and failure tests.
+import { SMTPServer, type SMTPServerSession } from "smtp-server";
+import { simpleParser, type ParsedMail } from "mailparser";
+import type { AddressInfo } from "node:net";
+
+export interface CapturedMail {
+  from: string;
+  to: string[];
+  raw: Buffer;
+  parse(): Promise<ParsedMail>;
+}
+
+export interface SmtpListener {
+  port: number;
+  url: string;
+  messages: CapturedMail[];
+  /** Reply to the next DATA commands with this code (e.g. 451 or 550); null accepts again. */
+  rejectWith(code: number | null, times?: number): void;
+  waitForMessages(count: number, timeoutMs?: number): Promise<CapturedMail[]>;
+  close(): Promise<void>;
+}
+
+function envelopeOf(session: SMTPServerSession) {
+  const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
+  return { from, to: session.envelope.rcptTo.map((rcpt) => rcpt.address) };
+}
+
+export async function startSmtpListener(): Promise<SmtpListener> {
+  const messages: CapturedMail[] = [];
+  let rejection: { code: number; remaining: number } | null = null;
+  const waiters = new Set<() => void>();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        if (rejection && rejection.remaining > 0) {
+          rejection.remaining -= 1;
+          const error = Object.assign(new Error(`${rejection.code} test listener refuses`), { responseCode: rejection.code });
+          if (rejection.remaining === 0) rejection = null;
+          return callback(error);
+        }
+        const raw = Buffer.concat(chunks);
+        messages.push({ ...envelopeOf(session), raw, parse: () => simpleParser(raw) });
+        waiters.forEach((wake) => wake());
+        callback();
+      });
+    },
+  });
+  server.on("error", () => {});
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = ((server as unknown as { server: { address(): AddressInfo } }).server.address()).port;
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    rejectWith(code, times = Number.POSITIVE_INFINITY) {
+      rejection = code === null ? null : { code, remaining: times };
+    },
+    waitForMessages(count, timeoutMs = 10_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (messages.length >= count) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(messages.slice(0, count));
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`expected ${count} messages, got ${messages.length} within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
