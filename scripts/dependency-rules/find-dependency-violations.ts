@@ -48,7 +48,8 @@ export function findDependencyViolations(files: SourceFile[], appPackages: Recor
   for (const file of files) {
     const owner = ownerOf(file.path);
     if (!owner) continue;
-    const isTest = /\.test\.ts$/.test(file.path);
+    // Pure means the package's runtime code; its tests and dev scripts (accuracy, fixtures) may read files.
+    const isRuntimeSource = /^packages\/[^/]+\/src\//.test(file.path) && !/\.test\.ts$/.test(file.path);
     for (const specifier of importSpecifiers(file.source)) {
       const importedApp = appPackages[specifier] ?? (/^\.\.\/(?:\.\.\/)*apps\//.test(specifier) ? specifier : undefined);
       const crossesIntoApp = /(^|\/)apps\/([^/]+)\//.exec(specifier);
@@ -58,7 +59,7 @@ export function findDependencyViolations(files: SourceFile[], appPackages: Recor
       if (owner.kind === "apps" && owner.name !== "cli" && importedApp && appPackages[specifier] !== owner.name) {
         violations.push({ path: file.path, specifier, rule: `app "${owner.name}" imports another app` });
       }
-      if (owner.kind === "packages" && PURE_PACKAGES.includes(owner.name) && !isTest) {
+      if (owner.kind === "packages" && PURE_PACKAGES.includes(owner.name) && isRuntimeSource) {
         if (IO_MODULES.some((pattern) => pattern.test(specifier))) {
           violations.push({ path: file.path, specifier, rule: `pure package "${owner.name}" imports an I/O library` });
         } else if (owner.name !== "config" && FILE_SYSTEM.test(specifier)) {

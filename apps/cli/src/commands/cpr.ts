@@ -1,0 +1,78 @@
+// `safetynet cpr [--json] [--threshold N]`: reads text on stdin, prints it with CPR numbers masked
+// and one line (or JSON entry) per match. Never prints a full CPR number; needs no services.
+import { DEFAULT_THRESHOLD, find, mask, MASK_THRESHOLD, type CprMatch } from "@safetynet/cpr";
+
+const USAGE = `usage: safetynet cpr [--json] [--threshold N] < text
+
+Reads text on stdin and prints it with every plausible CPR number masked (DDMMXX-XXXX), then the
+matches: offset, length, masked value, confidence, tier and reasons.
+  --json         print one JSON object {"masked": "...", "matches": [...], "maskedBelowThreshold": [...]}
+  --threshold N  report (and mask) matches with confidence >= N (default: report >= ${DEFAULT_THRESHOLD}, mask >= ${MASK_THRESHOLD})
+`;
+
+interface Args {
+  json: boolean;
+  threshold: number | undefined;
+}
+
+function parseArgs(args: string[]): Args | string {
+  const parsed: Args = { json: false, threshold: undefined };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--json") parsed.json = true;
+    else if (arg === "--threshold" || arg.startsWith("--threshold=")) {
+      const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : args[++i];
+      const threshold = Number(value);
+      if (value === undefined || value === "" || !Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
+        return `--threshold expects a number from 0 to 1, got ${JSON.stringify(value ?? "")}`;
+      }
+      parsed.threshold = threshold;
+    } else return `unknown option ${JSON.stringify(arg)}`;
+  }
+  return parsed;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function describe(match: CprMatch): string {
+  return `offset ${match.offset} length ${match.length} ${match.masked} confidence ${match.confidence.toFixed(2)} ${match.tier} (${match.reasons.join(", ")})`;
+}
+
+export async function run(args: string[]): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const parsed = parseArgs(args);
+  if (typeof parsed === "string") {
+    process.stderr.write(`safetynet cpr: ${parsed}\n\n${USAGE}`);
+    return 2;
+  }
+  const text = await readStdin();
+  const now = new Date();
+  const maskThreshold = parsed.threshold ?? MASK_THRESHOLD;
+  const reportThreshold = parsed.threshold ?? DEFAULT_THRESHOLD;
+  const masked = mask(text, { now, threshold: maskThreshold });
+  // One scan at the lower threshold: matches are the reported ones; the rest were masked as a
+  // guard only (plausible, but context makes them look like another number), shown for audit.
+  const all = find(text, { now, threshold: Math.min(maskThreshold, reportThreshold) });
+  const matches = all.filter((m) => m.confidence >= reportThreshold);
+  const maskedBelowThreshold = all.filter((m) => m.confidence < reportThreshold && m.confidence >= maskThreshold);
+
+  if (parsed.json) {
+    process.stdout.write(`${JSON.stringify({ masked, matches, maskedBelowThreshold })}\n`);
+    return 0;
+  }
+  process.stdout.write(masked.endsWith("\n") || masked === "" ? masked : `${masked}\n`);
+  process.stdout.write(`\n${matches.length} match${matches.length === 1 ? "" : "es"} (confidence >= ${reportThreshold})\n`);
+  for (const match of matches) process.stdout.write(`${describe(match)}\n`);
+  if (maskedBelowThreshold.length > 0) {
+    process.stdout.write(`${maskedBelowThreshold.length} more masked as a precaution (confidence >= ${maskThreshold})\n`);
+    for (const match of maskedBelowThreshold) process.stdout.write(`${describe(match)}\n`);
+  }
+  return 0;
+}
