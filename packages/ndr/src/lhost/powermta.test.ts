@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { corpusAvailable, runAccuracy } from "../../../../bench/parse/accuracy.js";
+import { parseMessage } from "../parse-message.js";
+
+describe.skipIf(!corpusAvailable())("lhost-powermta (corpus)", () => {
+  it("decodes every file of the family", () => {
+    const f = runAccuracy({ family: "lhost-powermta" });
+    expect(f.results.every((r) => r.decodedBy === "powermta")).toBe(true);
+    expect(f.recipients).toBe(1);
+    // powermta-03: Sisimai reads the 5.2.1 reply as suspend although PowerMTA's category says bad-mailbox
+    expect(f.reasons).toBeGreaterThanOrEqual(0.5);
+    expect(f.statuses).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("powermta", () => {
+  it("takes PowerMTA's bounce category per recipient", () => {
+    const raw = [
+      "From: postmaster@mta.example.net",
+      "Subject: Delivery report",
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
+      "",
+      "--b1",
+      "Content-Type: text/plain",
+      "",
+      "Hello, this is the mail server on mta.example.net.",
+      "",
+      "--b1",
+      "Content-Type: message/delivery-status",
+      "",
+      "Reporting-MTA: dns;mta.example.net",
+      "X-PowerMTA-VirtualMTA: default",
+      "",
+      "Final-Recipient: rfc822;full@example.org",
+      "Action: failed",
+      "Status: 5.0.0 (undefined status)",
+      "Diagnostic-Code: smtp;552 Requested action aborted",
+      "X-PowerMTA-BounceCategory: quota-issues",
+      "",
+      "--b1--",
+      "",
+    ].join("\n");
+    const report = parseMessage(raw);
+    expect(report.decodedBy).toBe("powermta");
+    expect(report.recipients.map((r) => [r.address, r.reason])).toEqual([["full@example.org", "mailboxfull"]]);
+  });
+});
