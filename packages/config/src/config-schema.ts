@@ -18,6 +18,10 @@ const urlWithScheme = (schemes: string[], example: string) =>
     { message: `expected a ${schemes.map((s) => `${s}://`).join(" or ")} URL, e.g. ${example}` },
   );
 
+const flag = z
+  .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])
+  .transform((value) => ["true", "1", "yes", "on"].includes(value));
+
 const base64Key = z.string().refine(
   (value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, "base64").length >= 32,
   { message: "expected at least 32 random bytes, base64-encoded (openssl rand -base64 32)" },
@@ -28,18 +32,59 @@ export const configSchema = z.object({
     "postgresql://postgres@127.0.0.1:5432/safetynet",
   ),
   REDIS_URL: urlWithScheme(["redis", "rediss"], "redis://127.0.0.1:6379").default("redis://127.0.0.1:6379"),
+  /** Key prefix for every queue and lease in Redis (tests use a fresh one each). */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, { message: "expected letters, digits, - or _" }).default("safetynet"),
   SAFETYNET_KEY: base64Key,
   IMAP_URL: urlWithScheme(["imap", "imaps"], "imap://user:pass@127.0.0.1:1143/INBOX").optional(),
   IMAP_ACCESS_TOKEN: z.string().min(1).optional(),
   IMAP_MARK: z.enum(["move", "keyword", "none"]).default("none"),
   IMAP_PROCESSED_FOLDER: z.string().min(1).default("Processed"),
   IMAP_RESYNC_SECONDS: z.coerce.number().int().positive().default(60),
+  IMAP_FULL_SYNC_SECONDS: z.coerce.number().int().positive().default(3600),
+  IMAP_IDLE: flag.default(true),
+  IMAP_KEYWORD: z.string().regex(/^[^\s()"{\]%*\\]+$/, { message: "expected an IMAP keyword (an atom), e.g. $SafetyNet" }).default("$SafetyNet"),
+  IMAP_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  IMAP_LEASE_SECONDS: z.coerce.number().positive().default(30),
+  IMAP_BACKOFF_MAX_SECONDS: z.coerce.number().positive().default(300),
+  IMAP_MAILBOX_RELOAD_SECONDS: z.coerce.number().positive().default(30),
+  /** Test-only: the poller kills itself (SIGKILL) at this step of the order of effects. */
+  SAFETYNET_CRASH_AT: z.enum(["after-store", "after-enqueue", "after-mark", "after-save-state"]).optional(),
   MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
   SMTP_URL: urlWithScheme(["smtp", "smtps"], "smtp://127.0.0.1:2525").default("smtp://127.0.0.1:2525"),
   NOTICE_FROM: z.email({ message: "expected an e-mail address, e.g. sikkerhedsnet@kommune.example" }).default(
     "sikkerhedsnet@kommune.example",
   ),
   INTERNAL_DOMAINS: list.default(["kommune.example"]),
+  /** Sender notices (packages/notify/README.md): who is told when nobody else can be. */
+  TEAM_MAILBOX: z.email({ message: "expected an e-mail address, e.g. it-sikkerhed@kommune.example" }).optional(),
+  /** Who to contact, printed in every notice (a name, phone or address); defaults to TEAM_MAILBOX. */
+  NOTICE_CONTACT: z.string().min(1).max(200).optional(),
+  /** Window in which one person's notices beyond NOTICE_DIGEST_THRESHOLD are gathered into one digest. */
+  NOTICE_DIGEST_MINUTES: z.coerce.number().min(0).default(10),
+  NOTICE_DIGEST_THRESHOLD: z.coerce.number().int().min(1).default(3),
+  /** Notices per minute to one recipient domain (per worker process); 0 means no limit. */
+  NOTICE_RATE_PER_DOMAIN: z.coerce.number().int().min(0).default(1200),
+  /** smtp:// upgrades with STARTTLS when offered (`opportunistic`), always (`required`) or never (`off`). */
+  SMTP_STARTTLS: z.enum(["opportunistic", "required", "off"]).default("opportunistic"),
+  SMTP_TLS_REJECT_UNAUTHORIZED: flag.default(true),
+  SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
+  /** Incident grouping (packages/classifier/README.md): N distinct senders within W make a fault systemic. */
+  INCIDENT_WINDOW_MINUTES: z.coerce.number().positive().default(60),
+  INCIDENT_MIN_SENDERS: z.coerce.number().int().min(1).default(3),
+  /** Hold before a new systemic incident counts and is escalated (Alertmanager's group wait). */
+  INCIDENT_GROUP_WAIT_SECONDS: z.coerce.number().min(0).default(300),
+  /** A systemic incident with no new failure for this long resolves; a later failure opens a linked one. */
+  INCIDENT_RESOLVE_MINUTES: z.coerce.number().positive().default(240),
+  /** Rate jump: failures in W at least FACTOR x the same-weekday baseline and at least FLOOR. */
+  INCIDENT_RATE_FACTOR: z.coerce.number().positive().default(3),
+  INCIDENT_RATE_FLOOR: z.coerce.number().int().min(1).default(10),
+  /** Many senders making one individual mistake (CPR in the subject): a `pattern` for the team. */
+  INCIDENT_PATTERN_DAYS: z.coerce.number().positive().default(7),
+  INCIDENT_PATTERN_MIN_SENDERS: z.coerce.number().int().min(1).default(3),
+  /** JSON file of responsibility rules (format in packages/classifier/README.md); default: the built-in rules. */
+  RESPONSIBILITY_RULES: z.string().min(1).optional(),
+  /** Ingest jobs one worker process holds at a time; their messages share transactions (batches). */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
   API_HOST: z.string().min(1).default("127.0.0.1"),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   ADMIN_TOKEN: z.string().min(16, { message: "expected a bearer token of at least 16 characters" }).optional(),
@@ -52,4 +97,4 @@ export type Config = z.infer<typeof configSchema>;
 export type ConfigKey = keyof Config;
 
 /** Variables whose values must never be echoed in an error message. */
-export const SECRET_KEYS: ReadonlySet<string> = new Set(["SAFETYNET_KEY", "ADMIN_TOKEN", "IMAP_ACCESS_TOKEN"]);
+export const SECRET_KEYS: ReadonlySet<string> = new Set(["SAFETYNET_KEY", "ADMIN_TOKEN", "IMAP_ACCESS_TOKEN", "IMAP_URL", "SMTP_URL"]);

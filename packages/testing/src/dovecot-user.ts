@@ -1,7 +1,7 @@
 // A fresh user in the project-local Dovecot (scripts/services up) per test: a line in its
 // passwd-file, which Dovecot re-reads on change, and the user's Maildir path for direct writes.
 import { randomBytes } from "node:crypto";
-import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, statSync, utimesSync } from "node:fs";
 import path from "node:path";
 import { RUN_DIR } from "./repo-paths.js";
 
@@ -30,7 +30,13 @@ export function createDovecotUser(options: { password?: string } = {}): DovecotU
   }
   const user = `u${randomBytes(5).toString("hex")}`;
   const pass = options.password ?? randomBytes(9).toString("base64url");
-  appendFileSync(path.join(DOVECOT_DIR, "users"), `${user}:{PLAIN}${pass}\n`);
+  const usersFile = path.join(DOVECOT_DIR, "users");
+  const before = statSync(usersFile).mtimeMs;
+  appendFileSync(usersFile, `${user}:{PLAIN}${pass}\n`);
+  // Dovecot re-reads a passwd-file only when its mtime changes, in whole seconds: two users added
+  // within one second would leave the second unknown for up to a second. Step the mtime forward.
+  const mtime = new Date(Math.max(Date.now(), Math.floor(before / 1000) * 1000 + 1000));
+  utimesSync(usersFile, mtime, mtime);
   const port = dovecotPort();
   return {
     user,

@@ -1,0 +1,64 @@
+// The poller's single entry point: `start()` watches every active mailbox (IMAP_URL and API rows)
+// and returns a handle whose `stop()` stops IDLE, finishes the message batch in hand and logs out.
+import { createLogger, type Logger } from "@safetynet/config";
+import { createDbClient, createRawMessageCipher, createUtcSqlPool } from "@safetynet/db";
+import { createIngestor, requeueStoredMessages } from "@safetynet/ingest";
+import { createQueue, createRedisConnection } from "@safetynet/queue";
+import { crashPoint } from "./crash-point.js";
+import { readPollerConfig, type PollerConfig } from "./poller-config.js";
+import { registerConfigMailbox } from "./register-config-mailbox.js";
+import { startSupervisor, type Supervisor } from "./supervisor.js";
+
+export interface StartOptions {
+  /** Configuration source; the process environment (and .env) when omitted. */
+  env?: Record<string, string | undefined>;
+  logger?: Logger;
+  /** Redis key prefix for queues and leases; REDIS_PREFIX when omitted. */
+  redisPrefix?: string;
+}
+
+export interface Poller {
+  config: PollerConfig;
+  /** The IMAP_URL mailbox's row id, when IMAP_URL is set. */
+  configMailboxId: string | null;
+  supervisor: Supervisor;
+  stop(): Promise<void>;
+}
+
+export async function start(options: StartOptions = {}): Promise<Poller> {
+  const config = readPollerConfig(options.env);
+  const logger = (options.logger ?? createLogger({ level: config.LOG_LEVEL })).child({ component: "poller" });
+  const redisPrefix = options.redisPrefix ?? config.REDIS_PREFIX;
+  const db = createDbClient(config.DATABASE_URL);
+  const sql = createUtcSqlPool(config.DATABASE_URL, { poolSize: 4 });
+  const redis = createRedisConnection(config.REDIS_URL);
+  const queue = createQueue("ingest", { connection: redis, prefix: redisPrefix });
+  const crash = crashPoint(config.SAFETYNET_CRASH_AT);
+  const ingestor = createIngestor({
+    db, sql, queue, cipher: createRawMessageCipher(config.SAFETYNET_KEY), maxMessageBytes: config.MAX_MESSAGE_BYTES, onStep: crash,
+  });
+  const configMailboxId = await registerConfigMailbox(db, config);
+  const sweep = () => requeueStoredMessages(db, queue);
+  const supervisor = startSupervisor({ db, redis, redisPrefix, ingestor, config, log: logger, crash, sweep });
+  logger.info({ configMailbox: configMailboxId }, "poller started");
+
+  let stopped: Promise<void> | null = null;
+  return {
+    config,
+    configMailboxId,
+    supervisor,
+    stop() {
+      stopped ??= (async () => {
+        await supervisor.stop();
+        await queue.close().catch(() => undefined);
+        await redis.quit().catch(() => undefined);
+        await sql.end().catch(() => undefined);
+        await db.$disconnect();
+        logger.info("poller stopped");
+      })();
+      return stopped;
+    },
+  };
+}
+
+export type { PollerConfig };

@@ -1,0 +1,163 @@
+// Supervises one mailbox: hold the lease, connect, sync, idle until new mail or the resync
+// timer, reconnect with capped backoff and jitter; stop for good on an authentication failure.
+import type { Redis } from "ioredis";
+import type { ImapFlow } from "imapflow";
+import type { Logger } from "@safetynet/config";
+import { backoffDelay, isPermanentAuthFailure, type LoginError } from "@safetynet/core";
+import { markMailboxAuthFailed, recordMailboxError, type DbClient } from "@safetynet/db";
+import type { Ingestor } from "@safetynet/ingest";
+import { createImapClient } from "./create-imap-client.js";
+import type { CrashStep } from "./crash-point.js";
+import { createMailboxLease } from "./mailbox-lease.js";
+import type { MailboxSettings } from "./mailbox-settings.js";
+import { prepareMarking } from "./mark-messages.js";
+import type { PollerConfig } from "./poller-config.js";
+import { syncMailbox } from "./sync-mailbox.js";
+import { WakeSignal } from "./wake-signal.js";
+
+export interface RunnerDeps {
+  db: DbClient;
+  redis: Redis;
+  redisPrefix: string;
+  ingestor: Ingestor;
+  config: PollerConfig;
+  log: Logger;
+  crash: (step: CrashStep) => void;
+}
+
+export type RunnerState = "waiting-for-lease" | "connecting" | "syncing" | "idle" | "backoff" | "auth-failed" | "stopped";
+
+export interface MailboxRunner {
+  readonly settings: MailboxSettings;
+  state(): RunnerState;
+  /** Failed sessions since the last good connection (what the backoff is counting). */
+  failures(): number;
+  stop(): Promise<void>;
+}
+
+function isAuthFailure(error: unknown): boolean {
+  return Boolean(error && typeof error === "object" && isPermanentAuthFailure(error as LoginError));
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const extra = error as Error & { code?: string; responseText?: string };
+  return [extra.code, extra.responseText ?? error.message].filter(Boolean).join(": ");
+}
+
+export function startMailboxRunner(settings: MailboxSettings, deps: RunnerDeps): MailboxRunner {
+  const { config } = deps;
+  const log = deps.log.child({ mailboxId: settings.id });
+  // Two signals: `wake` ends lease and backoff waits (stop only); each session has its own for
+  // new mail and socket close, so a late event from a dead connection cannot cut a backoff short.
+  const wake = new WakeSignal();
+  let sessionWake: WakeSignal | null = null;
+  const leaseMs = config.IMAP_LEASE_SECONDS * 1000;
+  const lease = createMailboxLease(deps.redis, deps.redisPrefix, settings.id, leaseMs);
+  let state: RunnerState = "waiting-for-lease";
+  let stopping = false;
+  let client: ImapFlow | null = null;
+
+  /** One connection's life: returns when it closes, the lease is lost, or a stop is requested. */
+  async function session(): Promise<void> {
+    const current = createImapClient(settings, { idle: config.IMAP_IDLE, pollMs: config.IMAP_RESYNC_SECONDS * 1000 });
+    const signal = new WakeSignal();
+    client = current;
+    sessionWake = signal;
+    let closed = false;
+    current.on("error", (error: unknown) => log.warn({ error: describe(error) }, "IMAP connection error"));
+    current.on("close", () => {
+      closed = true;
+      signal.notify();
+    });
+    current.on("exists", () => signal.notify());
+    state = "connecting";
+    await current.connect();
+    await recordMailboxError(deps.db, settings.id, null);
+    await prepareMarking(current, settings);
+    await current.mailboxOpen(settings.endpoint.folder);
+    log.info({ idle: config.IMAP_IDLE, markMode: settings.markMode }, "connected and watching");
+    while (!stopping && !closed && current.usable) {
+      state = "syncing";
+      await syncMailbox({
+        client: current, db: deps.db, ingestor: deps.ingestor, settings, keyword: config.IMAP_KEYWORD,
+        batchSize: config.IMAP_BATCH_SIZE, fullSyncEveryMs: config.IMAP_FULL_SYNC_SECONDS * 1000,
+        maxMessageBytes: config.MAX_MESSAGE_BYTES, log, crash: deps.crash, stopping: () => stopping,
+      });
+      // Only a completed pass resets the backoff: a server that accepts the login and then fails
+      // every pass (or a database that is down) must still be retried ever more slowly.
+      attempt = 0;
+      state = "idle";
+      // imapflow enters IDLE by itself after autoIdleDelay; EXISTS, the timer or stop() wake us.
+      await signal.wait(config.IMAP_RESYNC_SECONDS * 1000);
+    }
+    if (!closed) await current.logout().catch(() => current.close());
+  }
+
+  let attempt = 0;
+  async function run(): Promise<void> {
+    while (!stopping) {
+      if (!(await lease.tryAcquire().catch(() => false))) {
+        state = "waiting-for-lease";
+        await wake.wait(Math.max(200, leaseMs / 3));
+        continue;
+      }
+      const renewTimer = setInterval(() => {
+        lease.renew().then(
+          (held) => {
+            if (held || stopping) return;
+            log.warn("lease lost to another process: disconnecting");
+            client?.close();
+          },
+          (error: unknown) => log.warn({ error: describe(error) }, "lease renewal failed"),
+        );
+      }, Math.max(100, leaseMs / 3));
+      try {
+        await session();
+      } catch (error) {
+        if (isAuthFailure(error)) {
+          const raised = await markMailboxAuthFailed(deps.db, settings.id, describe(error)).then(
+            (first) => first,
+            (dbError: unknown) => (log.error({ error: describe(dbError) }, "could not record the authentication failure; will retry"), null),
+          );
+          if (raised !== null) {
+            state = "auth-failed";
+            log.error({ alarmRaised: raised }, "authentication failed: mailbox marked auth-failed; not retrying until an operator acts");
+            return;
+          }
+        }
+        log.warn({ error: describe(error), attempt }, "IMAP session failed");
+        await recordMailboxError(deps.db, settings.id, describe(error)).catch(() => undefined);
+      } finally {
+        clearInterval(renewTimer);
+        client?.close();
+        client = null;
+        // Release so a waiting process takes over at once instead of after the lease expires.
+        await lease.release().catch(() => undefined);
+      }
+      if (stopping) break;
+      state = "backoff";
+      const delay = backoffDelay(attempt++, { baseMs: 500, maxMs: config.IMAP_BACKOFF_MAX_SECONDS * 1000, jitter: 0.5 });
+      log.info({ delayMs: delay, attempt }, "reconnecting after backoff");
+      await wake.wait(delay);
+    }
+  }
+
+  const done = run()
+    .catch((error: unknown) => log.error({ error: describe(error) }, "mailbox runner stopped on an unexpected error"))
+    .finally(() => {
+      if (state !== "auth-failed") state = "stopped";
+    });
+
+  return {
+    settings,
+    state: () => state,
+    failures: () => attempt,
+    async stop() {
+      stopping = true;
+      wake.notify();
+      sessionWake?.notify();
+      await done;
+    },
+  };
+}

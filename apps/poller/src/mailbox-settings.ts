@@ -1,0 +1,34 @@
+// Turns the mailbox rows to poll into connection settings: the IMAP_URL row takes its secret
+// from the environment, API rows from their encrypted credentials column.
+import { openMailboxCredentials, type MailboxToPoll } from "@safetynet/db";
+import { parseImapUrl, type ImapEndpoint } from "@safetynet/core";
+import type { PollerConfig } from "./poller-config.js";
+
+export interface MailboxSettings {
+  id: string;
+  name: string;
+  endpoint: ImapEndpoint;
+  auth: { user: string; pass?: string; accessToken?: string };
+  markMode: "move" | "keyword" | "none";
+  processedFolder: string;
+  /** Changes when anything that needs a new connection changes. */
+  fingerprint: string;
+}
+
+export function settingsFor(row: MailboxToPoll, config: PollerConfig): MailboxSettings {
+  const endpoint = parseImapUrl(row.url);
+  let auth: MailboxSettings["auth"];
+  if (row.origin === "config") {
+    const fromEnv = config.IMAP_URL ? parseImapUrl(config.IMAP_URL) : endpoint;
+    auth = row.authMethod === "xoauth2" && config.IMAP_ACCESS_TOKEN
+      ? { user: fromEnv.user, accessToken: config.IMAP_ACCESS_TOKEN }
+      : { user: fromEnv.user, pass: fromEnv.pass ?? "" };
+  } else {
+    const credentials = row.credentials ? openMailboxCredentials(config.SAFETYNET_KEY, row.credentials) : { user: endpoint.user };
+    auth = row.authMethod === "xoauth2"
+      ? { user: credentials.user || endpoint.user, accessToken: credentials.accessToken ?? "" }
+      : { user: credentials.user || endpoint.user, pass: credentials.pass ?? endpoint.pass ?? "" };
+  }
+  const fingerprint = JSON.stringify([row.url, row.authMethod, row.markMode, row.processedFolder, row.credentials ? Buffer.from(row.credentials).toString("base64") : null]);
+  return { id: row.id, name: row.name, endpoint, auth, markMode: row.markMode, processedFolder: row.processedFolder, fingerprint };
+}

@@ -1,0 +1,140 @@
+// One sync pass of a selected mailbox: decide (seed, reset, full, incremental, none), then per
+// batch store + commit, enqueue, mark on the server, save the sync state, in that order.
+import type { ImapFlow } from "imapflow";
+import type { Logger } from "@safetynet/config";
+import { chunkUids, decideSync, missingUids, type SyncDecision } from "@safetynet/core";
+import { listStoredUids, loadMailboxSyncState, resetMailboxSyncState, saveMailboxSyncState, type DbClient } from "@safetynet/db";
+import type { IngestOutcome, Ingestor } from "@safetynet/ingest";
+import type { CrashStep } from "./crash-point.js";
+import { fetchMessages, type FetchedMessage } from "./fetch-messages.js";
+import type { MailboxSettings } from "./mailbox-settings.js";
+import { markMessages } from "./mark-messages.js";
+
+export interface SyncContext {
+  client: ImapFlow;
+  db: DbClient;
+  ingestor: Ingestor;
+  settings: MailboxSettings;
+  keyword: string;
+  batchSize: number;
+  fullSyncEveryMs: number;
+  maxMessageBytes: number;
+  log: Logger;
+  crash: (step: CrashStep) => void;
+  /** Checked between batches: a stop finishes the batch in hand, then returns. */
+  stopping: () => boolean;
+}
+
+export interface SyncSummary {
+  decision: SyncDecision["kind"];
+  fetched: number;
+  stored: number;
+  quarantined: number;
+}
+
+async function uidsToRead(ctx: SyncContext, decision: SyncDecision, uidValidity: bigint, lastUid: bigint): Promise<number[]> {
+  if (decision.kind === "none") return [];
+  if (decision.kind === "incremental") {
+    // `n:*` matches the highest UID even when it is below n (RFC 3501 6.4.8), hence the filter.
+    const found = (await ctx.client.search({ uid: `${decision.fromUid}:*` }, { uid: true })) || [];
+    return found.filter((uid) => BigInt(uid) >= decision.fromUid).sort((a, b) => a - b);
+  }
+  const all = (await ctx.client.search({ all: true }, { uid: true })) || [];
+  // Skip only what is provably done: stored AND at or below the saved lastUid (saved after the
+  // mark step). A stored UID above it may still lack its job or its mark after a crash.
+  const done = new Set([...(await listStoredUids(ctx.db, ctx.settings.id, uidValidity))].filter((uid) => BigInt(uid) <= lastUid));
+  return missingUids(all, done);
+}
+
+export async function syncMailbox(ctx: SyncContext): Promise<SyncSummary> {
+  const { client, settings, log } = ctx;
+  // Dovecot answers STATUS on the selected folder from its view at the last command: NOOP first
+  // brings that view up to date (and is the poll on servers without IDLE).
+  await client.noop();
+  const status = await client.status(settings.endpoint.folder, { uidNext: true, uidValidity: true, highestModseq: true, messages: true });
+  if (!status) throw new Error("STATUS returned nothing for the watched folder");
+  const selected = client.mailbox ? client.mailbox.uidValidity : undefined;
+  const uidValidity = BigInt(status.uidValidity ?? selected ?? 0n);
+  const stored = await loadMailboxSyncState(ctx.db, settings.id);
+  const server = { uidValidity, uidNext: Number(status.uidNext ?? 0), highestModseq: status.highestModseq ?? null, exists: status.messages ?? 0 };
+  const decision = decideSync(stored, server, { now: new Date(), fullSyncEveryMs: ctx.fullSyncEveryMs });
+  const summary: SyncSummary = { decision: decision.kind, fetched: 0, stored: 0, quarantined: 0 };
+  if (decision.kind === "none") return summary;
+  if (decision.kind === "reset") {
+    const recorded = await resetMailboxSyncState(ctx.db, settings.id, { previousUidValidity: decision.previousUidValidity, uidValidity });
+    log.warn({ previousUidValidity: String(decision.previousUidValidity), uidValidity: String(uidValidity), recorded }, "UIDVALIDITY changed: re-seeding by content hash and Message-ID");
+  }
+  const startedAt = new Date();
+  let lastUid = decision.kind === "reset" || decision.kind === "seed" ? 0n : stored.lastUid;
+  const uids = await uidsToRead(ctx, decision, uidValidity, lastUid);
+  const reseeding = decision.kind === "reset";
+  let completed = true;
+  const batches = chunkUids(uids, ctx.batchSize);
+  // Pipelined: the next batch is fetched, and then stored and enqueued, while the previous one
+  // is still finishing; but each batch goes store -> enqueue -> mark -> save state in that
+  // order, and batches are marked and saved in UID order, so lastUid never passes unfinished work.
+  const prefetch = (index: number) => {
+    if (index >= batches.length) return null;
+    const pending = fetchMessages(client, batches[index]!, ctx.maxMessageBytes);
+    pending.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+    return pending;
+  };
+  const ingestBatch = (fetched: FetchedMessage[]) => {
+    const pending = ctx.ingestor.ingest(
+      fetched.map((message) => ({
+        bytes: message.source,
+        ...(message.problem ? { unreadable: message.problem } : {}),
+        source: "live" as const,
+        mailboxId: settings.id,
+        uidValidity,
+        uid: BigInt(message.uid),
+        internalDate: message.internalDate,
+        importRef: null,
+      })),
+      reseeding ? { matchMessageIds: { mailboxId: settings.id } } : {},
+    );
+    pending.catch(() => undefined);
+    return pending;
+  };
+  const finishBatch = async (batch: number[], fetched: FetchedMessage[], ingesting: Promise<IngestOutcome[]>) => {
+    const outcomes = await ingesting;
+    await markMessages(client, settings, ctx.keyword, fetched.map((message) => message.uid));
+    ctx.crash("after-mark");
+    const batchMax = BigInt(batch[batch.length - 1]!);
+    if (batchMax > lastUid) lastUid = batchMax;
+    await saveMailboxSyncState(ctx.db, settings.id, { uidValidity, lastUid, highestModseq: server.highestModseq });
+    ctx.crash("after-save-state");
+    summary.fetched += fetched.length;
+    summary.stored += outcomes.filter((outcome) => outcome.status === "new").length;
+    summary.quarantined += outcomes.filter((outcome) => outcome.status === "new" && outcome.quarantined).length;
+  };
+
+  let next = prefetch(0);
+  let previous: { batch: number[]; fetched: FetchedMessage[]; ingesting: Promise<IngestOutcome[]> } | null = null;
+  for (const [index, batch] of batches.entries()) {
+    if (ctx.stopping()) {
+      completed = false;
+      break;
+    }
+    const fetched = await next!;
+    next = prefetch(index + 1);
+    const ingesting = ingestBatch(fetched);
+    if (previous) await finishBatch(previous.batch, previous.fetched, previous.ingesting);
+    previous = { batch, fetched, ingesting };
+  }
+  // The batch in hand is always finished, even when stopping: stop means "no new batch".
+  if (previous) await finishBatch(previous.batch, previous.fetched, previous.ingesting);
+  if (completed) {
+    const uidNextFloor = server.uidNext > 0 ? BigInt(server.uidNext) - 1n : lastUid;
+    // A full pass saw everything below UIDNEXT; an incremental one only what it fetched.
+    const seenUpTo = decision.kind === "incremental" ? lastUid : uidNextFloor > lastUid ? uidNextFloor : lastUid;
+    await saveMailboxSyncState(ctx.db, settings.id, {
+      uidValidity,
+      lastUid: seenUpTo,
+      highestModseq: server.highestModseq,
+      ...(decision.kind === "incremental" ? {} : { fullSyncAt: startedAt }),
+    });
+  }
+  if (summary.fetched) log.info(summary, "sync pass stored messages");
+  return summary;
+}

@@ -1,0 +1,102 @@
+// A private Dovecot instance on its own port and folder, for tests that stop and restart the
+// server (the shared project instance must stay up for tests running in parallel).
+import { execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { REPO_ROOT, type DovecotUser } from "@safetynet/testing";
+
+export interface PrivateDovecot {
+  user: DovecotUser;
+  /** Implicit-TLS port (imaps), when created with `tls: true`; STARTTLS is then offered on `user.port`. */
+  tlsPort: number | null;
+  start(): Promise<void>;
+  /** Asynchronous on purpose: a blocking doveadm call would freeze the in-process poller too. */
+  stop(): Promise<void>;
+  destroy(): void;
+}
+
+/** Runs a command with no pipes attached: dovecot's daemon keeps inherited pipes open forever. */
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "ignore" });
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`))));
+  });
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function waitForPort(port: number, open: boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const isOpen = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, "127.0.0.1", () => (socket.destroy(), resolve(true)));
+      socket.on("error", () => resolve(false));
+    });
+    if (isOpen === open) return;
+    if (Date.now() > deadline) throw new Error(`port ${port} did not ${open ? "open" : "close"}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Self-signed certificate, STARTTLS on the plain port and implicit TLS on a second one. */
+function tlsSettings(dir: string, tlsPort: number): { ssl: string; listener: string } {
+  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+    "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem")], { stdio: "ignore" });
+  return {
+    ssl: `ssl = yes\nssl_cert = <${dir}/cert.pem\nssl_key = <${dir}/key.pem\nssl_dh = </usr/share/dovecot/dh.pem`,
+    listener: `inet_listener imaps {\n    address = 127.0.0.1\n    port = ${tlsPort}\n    ssl = yes\n  }`,
+  };
+}
+
+export async function createPrivateDovecot(options: { tls?: boolean } = {}): Promise<PrivateDovecot> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "sn-dovecot-"));
+  chmodSync(dir, 0o755); // the auth process (user dovecot) must reach the passwd-file
+  const port = await freePort();
+  for (const sub of ["mail", "run", "state"]) mkdirSync(path.join(dir, sub));
+  const template = readFileSync(path.join(REPO_ROOT, "scripts/dovecot/dovecot.conf.template"), "utf8");
+  const config = path.join(dir, "dovecot.conf");
+  let rendered = template.replaceAll("RUNDIR", dir).replaceAll("IMAP_PORT", String(port)).replace(/instance_name = .*/, `instance_name = sn-private-${port}`);
+  const tlsPort = options.tls ? await freePort() : null;
+  if (tlsPort) {
+    const tls = tlsSettings(dir, tlsPort);
+    rendered = rendered.replace(/^ssl = no$/m, tls.ssl).replace(/inet_listener imaps \{[^}]*\}/, tls.listener);
+  }
+  writeFileSync(config, rendered);
+  const user = `u${randomBytes(4).toString("hex")}`;
+  const pass = randomBytes(9).toString("base64url");
+  writeFileSync(path.join(dir, "users"), `${user}:{PLAIN}${pass}\n`);
+  const nobody = Number(execFileSync("id", ["-u", "nobody"]).toString().trim());
+  const nogroup = Number(execFileSync("getent", ["group", "nogroup"]).toString().split(":")[2]);
+  chownSync(path.join(dir, "mail"), nobody, nogroup);
+  return {
+    tlsPort,
+    user: { user, pass, host: "127.0.0.1", port, url: `imap://${user}:${pass}@127.0.0.1:${port}/INBOX`, maildir: path.join(dir, "mail", user, "Maildir") },
+    async start() {
+      await run("dovecot", ["-c", config]);
+      await waitForPort(port, true);
+    },
+    async stop() {
+      await run("doveadm", ["-c", config, "stop"]);
+    },
+    destroy() {
+      try {
+        execFileSync("doveadm", ["-c", config, "stop"], { stdio: "ignore" });
+      } catch {
+        /* already stopped */
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export { waitForPort };

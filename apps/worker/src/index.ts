@@ -1,0 +1,109 @@
+// The worker's single entry point: `start()` runs the BullMQ `ingest` processor (parse, classify,
+// group) and the incident sweep; `stop()` stops taking jobs, lets the ones in hand finish, closes.
+import { settingsFromConfig, withOwnDomains } from "@safetynet/classifier";
+import { createLogger, type Logger } from "@safetynet/config";
+import { createDbClient, createRawMessageCipher, createTransactionPool, type DbClient } from "@safetynet/db";
+import { createQueue, createRedisConnection, JOBS } from "@safetynet/queue";
+import { Worker } from "bullmq";
+import type { IngestContext } from "./ingest/ingest-context.js";
+import { createBatcher } from "./ingest/batcher.js";
+import { ingestBatch } from "./ingest/ingest-batch.js";
+import { processIngest } from "./ingest/process-ingest.js";
+import { sweepIncidents } from "./ingest/sweep-incidents.js";
+import { createRulesSource, readRulesFile } from "./load-rules.js";
+import { readWorkerConfig, type WorkerConfig } from "./worker-config.js";
+
+export interface StartOptions {
+  /** Configuration source; the process environment (and .env) when omitted. */
+  env?: Record<string, string | undefined>;
+  logger?: Logger;
+  /** Redis key prefix for queues; REDIS_PREFIX when omitted. */
+  redisPrefix?: string;
+  /** How often the sweep looks for incidents that time alone changes (default 30 s; 0: never). */
+  sweepIntervalMs?: number;
+  /** Size of the plain pool the ingest transactions use (default: concurrency + 2, at most 20). */
+  poolSize?: number;
+  /** Messages per ingest transaction at most (default 100); 1 turns batching off. */
+  batchSize?: number;
+  /** Ingest transactions in flight at once (default 1: batches of one worker never wait on each other's locks). */
+  batchParallel?: number;
+  /** Called after each ingest transaction with its size and duration (benchmarks, metrics). */
+  onBatch?: (size: number, ms: number) => void;
+}
+
+export interface WorkerHandle {
+  config: WorkerConfig;
+  context: IngestContext;
+  db: DbClient;
+  stop(): Promise<void>;
+}
+
+export { processIngest } from "./ingest/process-ingest.js";
+export { sweepIncidents } from "./ingest/sweep-incidents.js";
+export type { IngestContext, IngestOutcome } from "./ingest/ingest-context.js";
+
+export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
+  const config = readWorkerConfig(options.env);
+  const log = (options.logger ?? createLogger({ level: config.LOG_LEVEL })).child({ component: "worker" });
+  const prefix = options.redisPrefix ?? config.REDIS_PREFIX;
+  const db = createDbClient(config.DATABASE_URL, { poolSize: 4 });
+  const sql = createTransactionPool(config.DATABASE_URL, { poolSize: options.poolSize ?? Math.min(config.WORKER_CONCURRENCY + 2, 20) });
+  const queueConnection = createRedisConnection(config.REDIS_URL);
+  const workerConnection = createRedisConnection(config.REDIS_URL);
+  const rules = createRulesSource(db, withOwnDomains(await readRulesFile(config.RESPONSIBILITY_RULES), config.INTERNAL_DOMAINS));
+  await rules.get();
+  const context: IngestContext = {
+    db,
+    sql,
+    cipher: createRawMessageCipher(config.SAFETYNET_KEY),
+    rules,
+    settings: settingsFromConfig(config),
+    queues: { notify: createQueue("notify", { connection: queueConnection, prefix }), escalate: createQueue("escalate", { connection: queueConnection, prefix }) },
+    log,
+  };
+  // Concurrent jobs share transactions: one commit and one lock round for many messages.
+  const batch = createBatcher((messages) => ingestBatch(context, messages), {
+    maxSize: options.batchSize ?? 100,
+    lingerMs: 5,
+    parallel: options.batchParallel ?? 1,
+    ...(options.onBatch ? { onBatch: options.onBatch } : {}),
+  });
+  const worker = new Worker(JOBS.ingest.queue, async (job) => processIngest(context, job.data, batch), {
+    connection: workerConnection,
+    prefix,
+    concurrency: config.WORKER_CONCURRENCY,
+    lockDuration: JOBS.ingest.lockDurationMs,
+  });
+  // Job ids only: never the payload's content (it carries ids anyway) nor error text with mail in it.
+  worker.on("failed", (job, error) => log.warn({ jobId: job?.id, attempts: job?.attemptsMade, error: error.name }, "ingest job failed"));
+  worker.on("error", (error) => log.error({ error: error.name }, "worker connection error"));
+
+  const sweepEvery = options.sweepIntervalMs ?? 30_000;
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const timer = sweepEvery > 0
+    ? setInterval(() => {
+        sweeping = sweepIncidents(context, rules.databaseSupplierIds()).catch((error: Error) => log.warn({ error: error.name }, "incident sweep failed"));
+      }, sweepEvery)
+    : null;
+  timer?.unref();
+  log.info({ concurrency: config.WORKER_CONCURRENCY }, "worker started");
+
+  let stopped: Promise<void> | null = null;
+  return {
+    config,
+    context,
+    db,
+    stop() {
+      stopped ??= (async () => {
+        if (timer) clearInterval(timer);
+        await worker.close();
+        await sweeping;
+        await Promise.all([context.queues.notify.close(), context.queues.escalate.close()]).catch(() => undefined);
+        await Promise.all([queueConnection.quit(), workerConnection.quit()]).catch(() => undefined);
+        await Promise.all([db.$disconnect(), sql.end()]);
+        log.info("worker stopped");
+      })();
+      return stopped;
+    },
+  };
+}

@@ -1,0 +1,24 @@
+// After the commit: tell the notify and escalate queues, with deterministic job ids so a retry
+// (or a second worker) enqueues nothing twice. Back-filled history enqueues nothing at all.
+import { JOBS, jobOptions, type JobKey, type JobPayload } from "@safetynet/queue";
+import type { Queue } from "bullmq";
+import type { Escalation, IngestContext } from "./ingest-context.js";
+
+/** Validated like `enqueue`, but one round trip for all of a message's jobs. */
+async function enqueueAll<K extends JobKey>(queue: Queue, key: K, payloads: readonly JobPayload<K>[]): Promise<void> {
+  if (!payloads.length) return;
+  const job = JOBS[key];
+  await queue.addBulk(
+    payloads.map((payload) => {
+      const data = job.payload.parse(payload) as JobPayload<K>;
+      return { name: job.name, data, opts: jobOptions(key, data) };
+    }),
+  );
+}
+
+export async function enqueueFollowUps(context: IngestContext, failureIds: readonly string[], escalations: readonly Escalation[]): Promise<void> {
+  await Promise.all([
+    enqueueAll(context.queues.notify, "notify", failureIds.map((failureId) => ({ failureId }))),
+    enqueueAll(context.queues.escalate, "escalate", escalations),
+  ]);
+}

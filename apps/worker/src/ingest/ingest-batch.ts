@@ -1,0 +1,34 @@
+// One transaction for a batch of prepared messages: lock them (a message another worker finished
+// is skipped), group their failures, mark them parsed. One commit and one lock round per batch is
+// what lets a worker keep up with a storm of NDRs from one fault.
+import { lockRawMessages, markMessagesParsed, withSqlTransaction } from "@safetynet/db";
+import { groupBatch, type PreparedMessage } from "./group-batch.js";
+import type { Escalation, IngestContext, IngestOutcome } from "./ingest-context.js";
+
+export async function ingestBatch(context: IngestContext, batch: readonly PreparedMessage[]): Promise<Map<string, IngestOutcome>> {
+  // The same message twice in one batch (a stalled job run again) is grouped once.
+  const messages = [...new Map(batch.map((message) => [message.messageId, message])).values()];
+  return withSqlTransaction(context.sql, async (tx) => {
+      const states = await lockRawMessages(tx, messages.map((message) => message.messageId));
+      const outcomes = new Map<string, IngestOutcome>();
+      const fresh = messages.filter((message) => {
+        const state = states.get(message.messageId) ?? "missing";
+        if (state !== "stored") outcomes.set(message.messageId, { status: "already-done", state });
+        return state === "stored";
+      });
+      const grouped = fresh.some((message) => message.failures.length)
+        ? await groupBatch(tx, fresh, { settings: context.settings, supplierIds: context.rules.databaseSupplierIds() })
+        : { failureIds: new Map<string, string[]>(), escalations: new Map<string, Escalation[]>() };
+      await markMessagesParsed(tx, fresh.map((message) => ({ id: message.messageId, kind: message.kind })));
+      for (const message of fresh) {
+        outcomes.set(message.messageId, {
+          status: "parsed",
+          kind: message.kind,
+          failureIds: grouped.failureIds.get(message.messageId) ?? [],
+          escalations: message.live ? (grouped.escalations.get(message.messageId) ?? []) : [],
+          live: message.live,
+        });
+      }
+      return outcomes;
+  });
+}

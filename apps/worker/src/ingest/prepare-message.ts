@@ -1,0 +1,53 @@
+// Everything about one message that needs no lock: load, decrypt, parse, classify. What cannot
+// be read is quarantined with the reason; the rest goes to the batch transaction.
+import { classifyReport, readNdrFacts } from "@safetynet/classifier";
+import { loadIngestMessage, quarantineRawMessage } from "@safetynet/db";
+import { parseMessage, type BounceReport } from "@safetynet/ndr";
+import { UnrecoverableError } from "bullmq";
+import type { PreparedMessage } from "./group-batch.js";
+import type { IngestContext, IngestOutcome } from "./ingest-context.js";
+import { toNewFailure } from "./to-new-failure.js";
+
+function errorText(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 500);
+}
+
+export type Prepared = { ready: PreparedMessage } | { done: IngestOutcome; live: boolean };
+
+export async function prepareMessage(context: IngestContext, messageId: string): Promise<Prepared> {
+  const message = await loadIngestMessage(context.sql, messageId);
+  if (!message) throw new UnrecoverableError(`raw message ${messageId} does not exist`);
+  const live = message.source === "live";
+  if (message.state !== "stored") return { done: { status: "already-done", state: message.state }, live };
+  let bytes: Buffer;
+  try {
+    bytes = context.cipher.decrypt(message.encrypted);
+  } catch (error) {
+    return quarantine(context, messageId, `cannot decrypt (is SAFETYNET_KEY the key it was stored with?): ${errorText(error)}`, live);
+  }
+  let report: BounceReport;
+  try {
+    report = parseMessage(bytes);
+  } catch (error) {
+    return quarantine(context, messageId, `cannot parse: ${errorText(error)}`, live);
+  }
+  // Event time: the NDR's own Date, as the classify command orders messages; then what we know.
+  const facts = readNdrFacts(bytes);
+  const at = facts.at ?? (report.arrivalDate ? Date.parse(report.arrivalDate) : null) ?? (message.internalDate ?? message.receivedAt).getTime();
+  const { kind, failures } = classifyReport(report, await context.rules.get(), { ndrSubjectHasCpr: facts.ndrSubjectHasCpr });
+  return {
+    ready: {
+      messageId,
+      kind,
+      at,
+      live,
+      failures: failures.map((classified) => ({ classified, row: toNewFailure(messageId, report, classified, at, !live) })),
+    },
+  };
+}
+
+async function quarantine(context: IngestContext, messageId: string, reason: string, live: boolean): Promise<Prepared> {
+  await quarantineRawMessage(context.db, messageId, reason);
+  context.log.warn({ messageId }, "message quarantined");
+  return { done: { status: "quarantined", reason }, live };
+}

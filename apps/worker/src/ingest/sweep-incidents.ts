@@ -1,0 +1,32 @@
+// Time alone changes incidents too: a pending one passes its group wait, a quiet one resolves.
+// The sweep runs the same pure tick the ingest step runs, under the same fingerprint lock.
+import { tickGroup, type GroupState } from "@safetynet/classifier";
+import { applyIncidentChanges, findIncidentsDue, loadFingerprintStates, lockFingerprints, withSqlTransaction } from "@safetynet/db";
+import { enqueueFollowUps } from "./enqueue-follow-ups.js";
+import { toChanges, toIncidentState } from "./incident-mapping.js";
+import type { Escalation, IngestContext } from "./ingest-context.js";
+
+export async function sweepIncidents(context: IngestContext, supplierIds: ReadonlySet<string>, now = Date.now()): Promise<Escalation[]> {
+  const fingerprints = await findIncidentsDue(context.db, {
+    now: new Date(now),
+    groupWaitMs: context.settings.groupWaitMs,
+    resolveQuietMs: context.settings.resolveQuietMs,
+    patternQuietMs: context.settings.patternQuietMs,
+  });
+  const all: Escalation[] = [];
+  for (const fingerprint of fingerprints) {
+    const escalations = await withSqlTransaction(context.sql, async (tx) => {
+      await lockFingerprints(tx, [fingerprint]);
+      const rows = (await loadFingerprintStates(tx, { fingerprints: [fingerprint], senders: [], at: new Date(now) })).get(fingerprint)!;
+      if (!rows.latest) return [];
+      const state: GroupState = { fingerprint, unattached: [], baseline: [], latest: toIncidentState(rows.latest), silences: rows.silences.map((d) => d.getTime()) };
+      const ids = new Map([[rows.latest.key, rows.latest.id]]);
+      const { changes, escalations } = toChanges(tickGroup(state, now, context.settings).effects, ids, supplierIds);
+      const written = await applyIncidentChanges(tx, changes, ids);
+      return escalations.map((effect) => ({ incidentId: written.get(effect.incidentKey)!, event: effect.event, sequence: effect.sequence }));
+    });
+    all.push(...escalations);
+  }
+  if (all.length) await enqueueFollowUps(context, [], all);
+  return all;
+}

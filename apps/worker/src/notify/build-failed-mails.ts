@@ -1,0 +1,24 @@
+// Turns failure rows into the pure composer's FailedMail shape, one per original message, in
+// the order the mails were sent (a digest reads oldest first).
+import type { NoticeFailureRow } from "@safetynet/db";
+import { domainOf, toCause, type FailedMail } from "@safetynet/notify";
+
+export function buildFailedMails(rows: readonly (NoticeFailureRow & { rawMessageId: string })[]): FailedMail[] {
+  const byMessage = new Map<string, (NoticeFailureRow & { rawMessageId: string })[]>();
+  for (const row of rows) byMessage.set(row.rawMessageId, [...(byMessage.get(row.rawMessageId) ?? []), row]);
+  const mails = [...byMessage.values()].map((group): FailedMail => {
+    const first = group[0]!;
+    return {
+      sentAt: first.originalDate,
+      failedAt: new Date(Math.min(...group.map((row) => row.failedAt.getTime()))),
+      subjectMasked: group.find((row) => row.subjectMasked)?.subjectMasked ?? null,
+      originalMessageId: first.originalMessageId,
+      senderDomain: domainOf(first.originalSender),
+      sender: first.originalSender,
+      recipients: group.map((row) => ({ address: row.recipient, cause: toCause(row.cause) })),
+      systemic: group.some((row) => row.scope === "systemic"),
+      incidentKey: group.find((row) => row.incidentKey)?.incidentKey ?? null,
+    };
+  });
+  return mails.sort((a, b) => (a.sentAt?.getTime() ?? a.failedAt.getTime()) - (b.sentAt?.getTime() ?? b.failedAt.getTime()));
+}

@@ -1,0 +1,59 @@
+// What the notify processor needs: a database client, a notice transport and configuration
+// (plus a clock and test-only crash points). No Redis: BullMQ is the adapter's business.
+import type { Config, Logger } from "@safetynet/config";
+import { sqlClientFromPrisma, type DbClient, type SqlClient } from "@safetynet/db";
+import { DomainRateLimiter, SENDING_LEASE_MS, type NoticeTransport } from "@safetynet/notify";
+
+export type NotifyConfig = Pick<
+  Config,
+  "NOTICE_FROM" | "INTERNAL_DOMAINS" | "TEAM_MAILBOX" | "NOTICE_CONTACT" | "NOTICE_DIGEST_MINUTES" | "NOTICE_DIGEST_THRESHOLD" | "NOTICE_RATE_PER_DOMAIN"
+>;
+
+export const NOTIFY_CONFIG_KEYS = [
+  "NOTICE_FROM", "INTERNAL_DOMAINS", "TEAM_MAILBOX", "NOTICE_CONTACT", "NOTICE_DIGEST_MINUTES", "NOTICE_DIGEST_THRESHOLD", "NOTICE_RATE_PER_DOMAIN",
+] as const satisfies readonly (keyof Config)[];
+
+export interface NotifyDeps {
+  db: DbClient;
+  /** A node-postgres pool (createUtcSqlPool) for the per-notice queries; without one they go through
+   *  Prisma, which is correct but costs several times the CPU (see packages/notify/README.md). */
+  sql?: SqlClient;
+  transport: NoticeTransport;
+  config: NotifyConfig;
+  logger?: Logger;
+  clock?: () => Date;
+  /** How long a `sending` claim is trusted to belong to a live worker (default SENDING_LEASE_MS). */
+  sendingLeaseMs?: number;
+  /** Test-only crash points around the SMTP transaction (the exactly-once tests kill the process here). */
+  hooks?: { afterClaim?(): void | Promise<void>; afterAccept?(): void | Promise<void> };
+}
+
+export interface NotifyContext extends Required<Pick<NotifyDeps, "db" | "transport" | "config" | "clock" | "sendingLeaseMs">> {
+  sql: SqlClient;
+  logger: Logger | undefined;
+  hooks: NonNullable<NotifyDeps["hooks"]>;
+  rateLimiter: DomainRateLimiter;
+  contact: string;
+}
+
+export function createNotifyContext(deps: NotifyDeps): NotifyContext {
+  return {
+    db: deps.db,
+    sql: deps.sql ?? sqlClientFromPrisma(deps.db),
+    transport: deps.transport,
+    config: deps.config,
+    clock: deps.clock ?? (() => new Date()),
+    sendingLeaseMs: deps.sendingLeaseMs ?? SENDING_LEASE_MS,
+    logger: deps.logger,
+    hooks: deps.hooks ?? {},
+    rateLimiter: new DomainRateLimiter(deps.config.NOTICE_RATE_PER_DOMAIN),
+    contact: deps.config.NOTICE_CONTACT ?? deps.config.TEAM_MAILBOX ?? deps.config.NOTICE_FROM,
+  };
+}
+
+/** What one notice (or one job) came to; the BullMQ adapter turns it into delay, retry or failure. */
+export type NoticeOutcome =
+  | { kind: "done"; result: string }
+  | { kind: "delay"; until: Date; why: string }
+  | { kind: "retry"; summary: string }
+  | { kind: "failed"; summary: string };

@@ -1,0 +1,91 @@
+// Test and benchmark support: the real notify processor in a BullMQ worker on real Redis, with a
+// real nodemailer transport to a loopback SMTP listener. Test-only wiring; the product's is the lead's.
+import { createUtcSqlPool, type DbClient } from "@safetynet/db";
+import { createNoticeTransport } from "@safetynet/notify";
+import { createQueue, jobOptions, JOBS, QUEUE_NAMES } from "@safetynet/queue";
+import { Worker, type ConnectionOptions } from "bullmq";
+import { createNotifyProcessor } from "../create-notify-processor.js";
+import type { NotifyConfig, NotifyDeps } from "../notify-context.js";
+
+export const TEST_NOTIFY_CONFIG: NotifyConfig = {
+  NOTICE_FROM: "sikkerhedsnet@kommune.example",
+  INTERNAL_DOMAINS: ["kommune.example"],
+  TEAM_MAILBOX: "team@kommune.example",
+  NOTICE_CONTACT: "IT-sikkerhed, sikkerhedsnet@kommune.example",
+  NOTICE_DIGEST_MINUTES: 0,
+  NOTICE_DIGEST_THRESHOLD: 3,
+  NOTICE_RATE_PER_DOMAIN: 0,
+};
+
+export interface NotifyHarnessOptions {
+  db: DbClient;
+  /** With a URL the processor gets a node-postgres pool (as production should); without, Prisma. */
+  databaseUrl?: string;
+  smtpUrl: string;
+  connection: () => ConnectionOptions;
+  prefix: string;
+  config?: Partial<NotifyConfig>;
+  concurrency?: number;
+  poolSize?: number;
+  lockDuration?: number;
+  stalledInterval?: number;
+  /** Backoff of retried jobs; tests shorten the catalog's 5 s. */
+  backoffMs?: number;
+  attempts?: number;
+  sqlPoolSize?: number;
+  /** False: the worker waits for `worker.run()` (the benchmark starts all workers together). */
+  autorun?: boolean;
+  deps?: Partial<NotifyDeps>;
+}
+
+export function startNotifyWorker(options: NotifyHarnessOptions) {
+  const transport = createNoticeTransport({
+    SMTP_URL: options.smtpUrl,
+    NOTICE_FROM: options.config?.NOTICE_FROM ?? TEST_NOTIFY_CONFIG.NOTICE_FROM,
+    SMTP_STARTTLS: "off",
+    SMTP_TLS_REJECT_UNAUTHORIZED: true,
+    SMTP_POOL_SIZE: options.poolSize ?? 2,
+  });
+  const sql = options.databaseUrl ? createUtcSqlPool(options.databaseUrl, { poolSize: options.sqlPoolSize ?? 4 }) : undefined;
+  const processor = createNotifyProcessor({ db: options.db, sql, transport, config: { ...TEST_NOTIFY_CONFIG, ...options.config }, ...options.deps });
+  const worker = new Worker(QUEUE_NAMES.notify, processor, {
+    connection: options.connection(),
+    prefix: options.prefix,
+    concurrency: options.concurrency ?? 8,
+    lockDuration: options.lockDuration ?? JOBS.notify.lockDurationMs,
+    stalledInterval: options.stalledInterval ?? 30_000,
+    autorun: options.autorun ?? true,
+  });
+  worker.on("error", () => {});
+  const queue = createQueue(QUEUE_NAMES.notify, { connection: options.connection(), prefix: options.prefix });
+  return {
+    worker,
+    queue,
+    transport,
+    async enqueue(failureId: string) {
+      const base = jobOptions("notify", { failureId });
+      await queue.add(JOBS.notify.name, { failureId }, {
+        ...base,
+        attempts: options.attempts ?? base.attempts,
+        backoff: options.backoffMs === undefined ? base.backoff : { type: "fixed", delay: options.backoffMs },
+      });
+    },
+    async close() {
+      await worker.close();
+      await queue.close();
+      transport.close();
+      await sql?.end();
+    },
+  };
+}
+
+/** Poll until `check` holds (the processor runs in the background). */
+export async function eventually<T>(check: () => Promise<T | false | null | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,71 @@
+// Failures classified and grouped per second through the real worker (BullMQ ingest processor)
+// against PostgreSQL and Redis: a fresh database and key prefix, a stored day of NDRs, then time
+// from the first job to the last message marked parsed.
+//   npx tsx bench/classify/run.ts [--messages N] [--recipients K] [--concurrency C] [--batch B] [--parallel P]
+import { cpus, loadavg } from "node:os";
+import { createTestDatabase, createTestRedis } from "@safetynet/testing";
+import { createQueue, JOBS, jobOptions } from "@safetynet/queue";
+import { start } from "../../apps/worker/src/index.js";
+import { storeMessages, TEST_KEY } from "../../apps/worker/src/ingest/test-support.js";
+import { dayStream } from "./day-stream.js";
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+const messages = option("messages", 3000);
+const recipients = option("recipients", 1);
+const concurrency = option("concurrency", 64);
+const batchSize = option("batch", 100);
+
+const database = await createTestDatabase();
+const redis = createTestRedis();
+try {
+  const stream = dayStream(messages, recipients);
+  const ids = await storeMessages(database.db, stream.raws);
+  const queue = createQueue("ingest", { connection: redis.connection(), prefix: redis.prefix });
+  for (let i = 0; i < ids.length; i += 1000) {
+    await queue.addBulk(ids.slice(i, i + 1000).map((messageId) => ({ name: JOBS.ingest.name, data: { messageId }, opts: jobOptions("ingest", { messageId }) })));
+  }
+  const batches: { size: number; ms: number }[] = [];
+  const began = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const worker = await start({
+    env: { DATABASE_URL: database.url, REDIS_URL: redis.url, SAFETYNET_KEY: TEST_KEY, WORKER_CONCURRENCY: String(concurrency), LOG_LEVEL: "silent" },
+    redisPrefix: redis.prefix,
+    sweepIntervalMs: 0,
+    batchSize,
+    batchParallel: option("parallel", 1),
+    onBatch: (size, ms) => batches.push({ size, ms }),
+  });
+  let done = 0;
+  while (done < ids.length) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    done = await database.db.rawMessage.count({ where: { state: { not: "stored" } } });
+  }
+  const seconds = (performance.now() - began) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  await worker.stop();
+  const failures = await database.db.failure.count();
+  const incidents = await database.db.incident.groupBy({ by: ["scope"], _count: true });
+  const attached = await database.db.failure.count({ where: { incidentId: { not: null } } });
+  const fmt = (value: number) => value.toFixed(0).padStart(7);
+  process.stdout.write(
+    [
+      `classify bench: ${messages} NDRs x ${recipients} failed recipient(s), worker concurrency ${concurrency}, batch ${batchSize}`,
+      `  messages   ${fmt(messages)}   ${fmt(messages / seconds)} /s`,
+      `  failures   ${fmt(failures)}   ${fmt(failures / seconds)} /s   (expected ${stream.failures})`,
+      `  elapsed    ${seconds.toFixed(2).padStart(7)} s; worker process CPU ${(cpuMs / messages).toFixed(2)} ms per message (${(cpuMs / 1000 / seconds).toFixed(2)} cores busy)`,
+      `  batches    ${batches.length} transactions, ${(messages / Math.max(batches.length, 1)).toFixed(1)} messages and ${(batches.reduce((sum, b) => sum + b.ms, 0) / Math.max(batches.length, 1)).toFixed(0)} ms each on average`,
+      `  machine    load average ${loadavg().map((value) => value.toFixed(1)).join(" ")} on ${cpus().length} cores (other work on the machine slows the figures)`,
+      `  incidents  ${incidents.map((row) => `${row.scope} ${row._count}`).join(", ")}; failures in incidents ${attached}`,
+      "",
+    ].join("\n"),
+  );
+  await queue.close();
+} finally {
+  await redis.cleanup();
+  await database.drop();
+}

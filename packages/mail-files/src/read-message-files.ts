@@ -1,0 +1,65 @@
+// Reads every message under the given paths (single .eml, folders of .eml, Maildir cur/new,
+// mbox, `-` for stdin), in a stable order; the shared front end of `import` and `parse`.
+import { createReadStream } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { detectSourceKind } from "./detect-source-kind.js";
+import { listEmlFiles, listMaildirFiles } from "./list-message-files.js";
+import { splitMbox } from "./split-mbox.js";
+import type { MessageFile, SourceKind } from "./types.js";
+
+export interface ReadOptions {
+  /** Where to resume inside one source (from the importer's cursor). */
+  resume?: { offset?: number; index?: number; afterFile?: string };
+  stdin?: NodeJS.ReadableStream;
+}
+
+async function readSingle(file: string): Promise<MessageFile> {
+  const bytes = await readFile(file);
+  return { file, index: 0, bytes, offset: 0, end: bytes.length };
+}
+
+async function* readStdin(stream: NodeJS.ReadableStream): AsyncGenerator<MessageFile> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  const bytes = Buffer.concat(chunks);
+  if (bytes.subarray(0, 5).toString("latin1") === "From ") {
+    yield* splitMbox([bytes], { file: "-" });
+  } else {
+    yield { file: "-", index: 0, bytes, offset: 0, end: bytes.length };
+  }
+}
+
+/** Messages of one path whose kind is already known. */
+export async function* readSource(target: string, kind: SourceKind, options: ReadOptions = {}): AsyncGenerator<MessageFile> {
+  const resume = options.resume ?? {};
+  switch (kind) {
+    case "stdin":
+      yield* readStdin(options.stdin ?? process.stdin);
+      return;
+    case "eml":
+      yield await readSingle(target);
+      return;
+    case "mbox":
+      yield* splitMbox(createReadStream(target, { start: resume.offset ?? 0, highWaterMark: 1 << 20 }), {
+        file: target,
+        startOffset: resume.offset ?? 0,
+        startIndex: resume.index ?? 0,
+      });
+      return;
+    case "maildir":
+    case "eml-folder": {
+      const files = kind === "maildir" ? await listMaildirFiles(target) : await listEmlFiles(target);
+      for (const relative of files) {
+        if (resume.afterFile !== undefined && relative <= resume.afterFile) continue;
+        yield await readSingle(path.join(target, relative));
+      }
+      return;
+    }
+  }
+}
+
+/** Every message under `paths`, each path read according to its detected kind. */
+export async function* readMessageFiles(paths: readonly string[], options: Omit<ReadOptions, "resume"> = {}): AsyncGenerator<MessageFile> {
+  for (const target of paths) yield* readSource(target, await detectSourceKind(target), options);
+}
