@@ -11,6 +11,7 @@ import { ingestBatch } from "./ingest/ingest-batch.js";
 import { processIngest } from "./ingest/process-ingest.js";
 import { sweepIncidents } from "./ingest/sweep-incidents.js";
 import { createRulesSource, readRulesFile } from "./load-rules.js";
+import { startNotifyWorker } from "./notify/start-notify-worker.js";
 import { readWorkerConfig, type WorkerConfig } from "./worker-config.js";
 
 export interface StartOptions {
@@ -29,6 +30,8 @@ export interface StartOptions {
   batchParallel?: number;
   /** Called after each ingest transaction with its size and duration (benchmarks, metrics). */
   onBatch?: (size: number, ms: number) => void;
+  /** Also run the notify queue (sender notices over SMTP_URL); default true. */
+  notify?: boolean;
 }
 
 export interface WorkerHandle {
@@ -86,6 +89,7 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
       }, sweepEvery)
     : null;
   timer?.unref();
+  const notifier = options.notify === false ? null : startNotifyWorker({ db, logger: log, prefix, ...(options.env ? { env: options.env } : {}) });
   log.info({ concurrency: config.WORKER_CONCURRENCY }, "worker started");
 
   let stopped: Promise<void> | null = null;
@@ -96,7 +100,7 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
     stop() {
       stopped ??= (async () => {
         if (timer) clearInterval(timer);
-        await worker.close();
+        await Promise.all([worker.close(), notifier?.stop()]);
         await sweeping;
         await Promise.all([context.queues.notify.close(), context.queues.escalate.close()]).catch(() => undefined);
         await Promise.all([queueConnection.quit(), workerConnection.quit()]).catch(() => undefined);

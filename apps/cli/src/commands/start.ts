@@ -2,8 +2,8 @@
 // one of them. SIGTERM/SIGINT stop intake first (IMAP logout) and let the batch in hand finish.
 import { createLogger, loadConfig } from "@safetynet/config";
 
-const BUILT = ["poller"] as const;
-const PLANNED = ["worker", "api"] as const;
+const BUILT = ["poller", "worker"] as const;
+const PLANNED = ["api"] as const;
 
 interface Running {
   name: string;
@@ -16,6 +16,11 @@ async function startComponent(name: (typeof BUILT)[number]): Promise<Running> {
       const { start } = await import("@safetynet/poller");
       const poller = await start({ logger: createLogger({ level: loadConfig(["LOG_LEVEL"]).LOG_LEVEL }) });
       return { name, stop: () => poller.stop() };
+    }
+    case "worker": {
+      const { start } = await import("@safetynet/worker");
+      const worker = await start({ logger: createLogger({ level: loadConfig(["LOG_LEVEL"]).LOG_LEVEL }) });
+      return { name, stop: () => worker.stop() };
     }
   }
 }
@@ -34,7 +39,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const names = (requested.length ? requested : [...BUILT]) as (typeof BUILT)[number][];
   if (!requested.length) {
-    process.stdout.write(`safetynet start: running ${names.join(", ")} (${PLANNED.join(" and ")} are not built yet)\n`);
+    process.stdout.write(`safetynet start: running ${names.join(", ")} (${PLANNED.join(" and ")} is not built yet)\n`);
   }
   const running: Running[] = [];
   for (const name of names) running.push(await startComponent(name));

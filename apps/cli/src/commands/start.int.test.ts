@@ -1,0 +1,107 @@
+// End to end through the composition root: `safetynet start` in a child process, with only the
+// run contract's environment, takes a Danish Exchange NDR from IMAP to a notice accepted by SMTP.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ImapFlow } from "imapflow";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { containsCpr } from "@safetynet/cpr";
+import {
+  createDovecotUser, createTestDatabase, createTestRedis, REPO_ROOT, startSmtpListener,
+  type DovecotUser, type SmtpListener, type TestDatabase, type TestRedis,
+} from "@safetynet/testing";
+
+const BIN = path.join(REPO_ROOT, "apps/cli/bin/safetynet.js");
+const NDR = readFileSync(path.join(REPO_ROOT, "packages/ndr/fixtures/exchange-online-transport-rule-da.eml"));
+const SYNTHETIC_CPR = /010203-?1234/;
+
+async function appendWhenLoginWorks(user: DovecotUser, message: Buffer): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const client = new ImapFlow({ host: user.host, port: user.port, secure: false, doSTARTTLS: false, auth: { user: user.user, pass: user.pass }, logger: false });
+    client.on("error", () => {});
+    try {
+      await client.connect();
+      await client.append("INBOX", message);
+      await client.logout();
+      return;
+    } catch (error) {
+      client.close();
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+describe("safetynet start: IMAP to notice", () => {
+  let database: TestDatabase;
+  let redis: TestRedis;
+  let smtp: SmtpListener;
+  let child: ChildProcess;
+  let output = "";
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    redis = createTestRedis();
+    smtp = await startSmtpListener();
+    const user = createDovecotUser();
+    child = spawn(process.execPath, [BIN, "start"], {
+      cwd: os.tmpdir(), // no stray .env
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: database.url,
+        REDIS_URL: redis.url,
+        REDIS_PREFIX: redis.prefix,
+        SAFETYNET_KEY: Buffer.alloc(32, 5).toString("base64"),
+        IMAP_URL: user.url,
+        SMTP_URL: smtp.url,
+        NOTICE_FROM: "sikkerhedsnet@kommune.example",
+        INTERNAL_DOMAINS: "kommune.example",
+        LOG_LEVEL: "info",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout!.on("data", (chunk) => (output += chunk));
+    child.stderr!.on("data", (chunk) => (output += chunk));
+    await appendWhenLoginWorks(user, NDR);
+  });
+
+  afterAll(async () => {
+    if (child.exitCode === null) child.kill("SIGKILL");
+    await smtp.close();
+    await redis.cleanup();
+    await database.drop();
+  });
+
+  it("tells the caseworker, in Danish, without the CPR number, within seconds", async () => {
+    const started = Date.now();
+    const [notice] = await smtp.waitForMessages(1, 45_000);
+    console.log(`notice accepted ${Date.now() - started} ms after the NDR was appended (includes start-up)`);
+    expect(notice!.to).toEqual(["sagsbehandler@kommune.example"]);
+    const parsed = await notice!.parse();
+    expect(parsed.headers.get("auto-submitted")).toBe("auto-generated");
+    expect(parsed.text).toMatch(/ikke (blevet )?leveret|ikke frem/i);
+    expect(parsed.text).toContain("politi@politi.example");
+    expect(parsed.text).toContain("0102XX-XXXX");
+    const everything = `${notice!.raw.toString("latin1")}\n${parsed.text}\n${parsed.html || ""}\n${parsed.subject}`;
+    expect(everything).not.toMatch(SYNTHETIC_CPR);
+    expect(containsCpr(everything)).toBe(false);
+
+    const failure = await database.db.failure.findFirstOrThrow();
+    expect(failure).toMatchObject({ cause: "cpr-in-subject", scope: "individual", recipient: "politi@politi.example" });
+    expect(failure.subjectMasked).toContain("0102XX-XXXX");
+    expect(failure.notifiedTo).toBe("sagsbehandler@kommune.example");
+    const notices = await database.db.notice.findMany();
+    expect(notices.map((row) => row.status)).toEqual(["sent"]);
+  });
+
+  it("logs no CPR number and stops cleanly on SIGTERM", async () => {
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(output).toContain("poller, worker running");
+    expect(output).not.toMatch(SYNTHETIC_CPR);
+    expect(output).not.toContain("politi@politi.example");
+  });
+});
