@@ -35,6 +35,7 @@ try {
     env: { DATABASE_URL: database.url, REDIS_URL: redis.url, SAFETYNET_KEY: TEST_KEY, WORKER_CONCURRENCY: String(concurrency), LOG_LEVEL: "silent" },
     redisPrefix: redis.prefix,
     sweepIntervalMs: 0,
+    notify: false, // measures ingest alone; bench/notify measures notices
     batchSize,
     batchParallel: option("parallel", 1),
     onBatch: (size, ms) => batches.push({ size, ms }),

@@ -23,7 +23,7 @@ describe("two worker processes on one queue (BullMQ, real Redis and PostgreSQL)"
     const queue = createQueue("ingest", { connection: redis.connection(), prefix: redis.prefix });
     await queue.addBulk(ids.map((messageId) => ({ name: JOBS.ingest.name, data: { messageId }, opts: jobOptions("ingest", { messageId }) })));
     const env = { DATABASE_URL: database.url, REDIS_URL: redis.url, SAFETYNET_KEY: TEST_KEY, WORKER_CONCURRENCY: "4", LOG_LEVEL: "silent" };
-    const workers = await Promise.all([1, 2].map(() => start({ env, redisPrefix: redis.prefix, sweepIntervalMs: 0 })));
+    const workers = await Promise.all([1, 2].map(() => start({ env, redisPrefix: redis.prefix, sweepIntervalMs: 0, notify: false })));
     try {
       for (let waited = 0; (await database.db.rawMessage.count({ where: { state: "stored" } })) > 0; waited += 100) {
         if (waited > 30_000) throw new Error("workers did not finish");
