@@ -44,12 +44,16 @@ export interface AccuracyFigures {
   files: number;
   reasons: number;
   statuses: number;
+  /** Share of the files whose expected recipients are stated (1 when none are: nothing to miss). */
   recipients: number;
+  /** How many files state their recipients; 0 prints "n/a". */
+  recipientsJudged: number;
   hardBounce: number;
   results: FileResult[];
 }
 
-const isPseudo = (status: string): boolean => status === "" || /^\d\.0\.9\d\d$/.test(status);
+// Sisimai invents codes when a bounce states none: X.0.9NN (p5 v4/v5) and X.9.NNN (go-sisimai)
+const isPseudo = (status: string): boolean => status === "" || /^\d\.0\.9\d\d$/.test(status) || /^\d\.9\.\d{3}$/.test(status);
 
 function statusesMatch(expected: string[], got: string[]): boolean {
   if (expected.length !== got.length) return false;
@@ -116,14 +120,17 @@ export function runAccuracy(options: { corpus?: string; family?: string } = {}):
   }
   const share = (key: "reasonsOk" | "statusOk" | "recipientsOk" | "hardBounceOk"): number => {
     const judged = results.filter((r) => r[key] !== null);
-    return judged.length ? judged.filter((r) => r[key]).length / judged.length : 0;
+    return judged.length ? judged.filter((r) => r[key]).length / judged.length : 1;
   };
-  return { files: results.length, reasons: share("reasonsOk"), statuses: share("statusOk"), recipients: share("recipientsOk"), hardBounce: share("hardBounceOk"), results };
+  return {
+    files: results.length, reasons: share("reasonsOk"), statuses: share("statusOk"), recipients: share("recipientsOk"),
+    recipientsJudged: results.filter((r) => r.recipientsOk !== null).length, hardBounce: share("hardBounceOk"), results,
+  };
 }
 
 export function formatFigures(figures: AccuracyFigures): string {
   const pct = (n: number): string => `${(n * 100).toFixed(1)}%`;
-  return `files ${figures.files}  reasons ${pct(figures.reasons)}  statuses ${pct(figures.statuses)}  recipients ${pct(figures.recipients)}  hardBounce ${pct(figures.hardBounce)}`;
+  return `files ${figures.files}  reasons ${pct(figures.reasons)}  statuses ${pct(figures.statuses)}  recipients ${figures.recipientsJudged ? pct(figures.recipients) : "n/a"}  hardBounce ${pct(figures.hardBounce)}`;
 }
 
 function main(argv: string[]): void {

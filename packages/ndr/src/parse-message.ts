@@ -10,7 +10,7 @@ import { MailView } from "./mime/mail-view.js";
 import { readOriginal, toIsoDate } from "./original.js";
 import { decideReason } from "./reason/decide-reason.js";
 import { isHardBounce } from "./reason/hard-bounce.js";
-import { findReplyCode, findSmtpCommand, findStatus, joinMultilineReply } from "./smtp/find-codes.js";
+import { findReplyCode, findSmtpCommand, findStatus, joinMultilineReply, preferStatus } from "./smtp/find-codes.js";
 import type { BounceReport, Kind, RecipientReport } from "./types.js";
 
 export interface ParseOptions {
@@ -80,6 +80,9 @@ function buildReport(mail: MailView, module: LhostModule | null, result: LhostRe
   };
 }
 
+/** "5.0.0", "4.0.0": only the class of the error is known. */
+const GENERIC_STATUS = /^\d\.0\.0$/;
+
 /** Characters of diagnostic text kept per recipient. */
 const MAX_DIAGNOSTIC = 4096;
 
@@ -88,8 +91,11 @@ function finishRecipient(raw: RawRecipient, rules: readonly ReasonRule[], report
   const diagnostic = raw.diagnosticCode ? joinMultilineReply(raw.diagnosticCode.slice(0, MAX_DIAGNOSTIC).replace(/\s+/g, " ").trim()) || null : null;
   const lowered = (diagnostic ?? "").toLowerCase();
   const byModule = raw.reason ?? rules.find((rule) => rule.when.test(lowered))?.reason ?? null;
-  const status = raw.status ?? findStatus(diagnostic);
   const replyCode = raw.replyCode ?? findReplyCode(diagnostic);
+  // A generic X.0.0 status (Courier, Mimecast, SendGrid, Exchange write "Status: 5.0.0") gives
+  // way to the code the remote server's own reply names (RFC 3463 section 3.1: X.0.0 says only
+  // the class; rules of Sisimai's status.Prefer). A specific status stands as the module read it.
+  const status = raw.status && !GENERIC_STATUS.test(raw.status) ? raw.status : preferStatus(raw.status ?? null, findStatus(diagnostic), replyCode);
   const smtpCommand = raw.smtpCommand ?? findSmtpCommand(diagnostic);
   const reason = decideReason({
     explicit: byModule,

@@ -9,7 +9,7 @@ const TRANSCRIPT = /^\s+-+\s*Transcript of session follows/m;
 export const bigfoot: LhostModule = {
   name: "bigfoot",
   detect(mail: MailView): boolean {
-    return mail.from.toLowerCase().includes("@bigfoot.com>") || mail.headers.getAll("received").some((value) => value.includes(".bigfoot.com "));
+    return mail.probe.fromLower.includes("@bigfoot.com>") || mail.probe.received.includes(".bigfoot.com ");
   },
   parse(mail: MailView): LhostResult | null {
     const dsn = readDeliveryStatus(mail);

@@ -1,7 +1,7 @@
 // Courier MTA: an RFC 3464 report whose Status is often only "5.0.0"; the text part shows the SMTP
 // dialogue per recipient (">>> RCPT TO:<...>", "<<< 550 5.1.1 ..."), which names the refused command.
 import type { MailView } from "../mime/mail-view.js";
-import { containsAny, findAddress, findStatus, readDeliveryStatus, recipientFromText } from "./shared.js";
+import { findAddress, findStatus, readDeliveryStatus, recipientFromText } from "./shared.js";
 import type { LhostModule, LhostResult, RawRecipient } from "./types.js";
 
 // courier/module.dsn/dsn.c: the report titles, for failures and for delays
@@ -13,8 +13,8 @@ export const courier: LhostModule = {
   detect(mail: MailView): boolean {
     if (mail.from.includes("Courier mail server at ")) return true;
     if (/NOTICE: mail delivery status\.|WARNING: delayed mail\./.test(mail.subject)) return true;
-    if (/^<courier\.[0-9A-F]+\./.test(mail.headers.get("message-id")?.trim() ?? "")) return true;
-    return containsAny(mail.text, ["running the Courier mail server"], 1000);
+    // Headers only, as Sisimai's Courier.pm: From, Subject or a "<courier.HEX." Message-ID
+    return /^<courier\.[0-9A-F]+\./.test(mail.probe.messageId);
   },
   parse(mail: MailView): LhostResult | null {
     const dialogues = readDialogues(mail.text);
@@ -26,9 +26,10 @@ export const courier: LhostModule = {
     const recipients = dsn.recipients.map((r): RawRecipient => {
       const lines = dialogues.get(r.address.toLowerCase());
       const fromText = lines ? fromDialogue(r.address, lines) : null;
-      // Courier writes "Status: 5.0.0" even when the remote reply carried 5.1.1: the reply is more specific
-      const specific = r.status && /\.0\.0$/.test(r.status) ? findStatus(r.diagnosticCode) ?? fromText?.status ?? r.status : r.status;
-      return { ...r, status: specific, smtpCommand: r.smtpCommand ?? fromText?.smtpCommand ?? null };
+      // Courier writes "Status: 5.0.0" even when the remote reply carried 5.1.1: parse-message.ts
+      // prefers the reply's code; the dialogue's code counts when the DSN part quotes none
+      const generic = r.status && /\.0\.0$/.test(r.status) && !findStatus(r.diagnosticCode);
+      return { ...r, status: generic ? fromText?.status ?? r.status : r.status, smtpCommand: r.smtpCommand ?? fromText?.smtpCommand ?? null };
     });
     return { ...dsn, recipients };
   },

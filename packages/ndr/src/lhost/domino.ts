@@ -1,8 +1,7 @@
 // HCL (IBM, Lotus) Domino: "DELIVERY FAILURE:" subject, text "Your message ... was not delivered
 // to: <addr> because: <reason>", sometimes with an RFC 3464 part whose Diagnostic-Code is X-Notes.
 import type { MailView } from "../mime/mail-view.js";
-import { headersFromPairs } from "./lane-b-helpers.js";
-import { readDeliveryStatus, recipientFromText } from "./shared.js";
+import { headersFromPairs, readDeliveryStatus, recipientFromText } from "./shared.js";
 import type { LhostModule, LhostResult, RawRecipient } from "./types.js";
 
 const SUBJECT = /^DELIVERY[ _]FAILURE:/;

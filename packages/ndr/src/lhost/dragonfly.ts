@@ -15,7 +15,7 @@ export const dragonfly: LhostModule = {
   name: "dragonfly",
   detect(mail: MailView): boolean {
     if (!mail.subject.includes("Mail delivery failed")) return false;
-    return mail.headers.getAll("received").some((value) => value.includes("(DragonFly Mail Agent")) || containsAny(mail.text, [START], 2000);
+    return mail.probe.received.includes("(DragonFly Mail Agent") || containsAny(mail.text, [START], 2000);
   },
   parse(mail: MailView): LhostResult | null {
     const text = mail.text;

@@ -2,8 +2,7 @@
 // NDR that restates the original's To/Subject/Sent, then "<addr> on <date>" per recipient.
 import type { Reason } from "@safetynet/core";
 import type { MailView } from "../mime/mail-view.js";
-import { headersFromPairs, specificStatus } from "./lane-b-helpers.js";
-import { readDeliveryStatus, recipientFromText } from "./shared.js";
+import { headersFromPairs, readDeliveryStatus, recipientFromText } from "./shared.js";
 import type { LhostModule, LhostResult, RawRecipient } from "./types.js";
 
 // Exchange 5.5 says "did not reach the following recipient(s):", the 4.0 IMC "could not be reached:"
@@ -44,7 +43,7 @@ function isExchange(mail: MailView): boolean {
   const mailer = headers.get("x-mailer") ?? "";
   if (mailer.startsWith("Internet Mail Service (") || mailer.startsWith("Microsoft Exchange Server Internet Mail Connector")) return true;
   if ((headers.get("x-mimeole") ?? "").startsWith("Produced By Microsoft Exchange")) return true;
-  return headers.getAll("received").some((value) => value.includes(" with Internet Mail Service ("));
+  return mail.probe.received.includes(" with Internet Mail Service (");
 }
 
 export const exchange2003: LhostModule = {
@@ -115,7 +114,7 @@ function withDsn(recipient: RawRecipient, dsn: LhostResult | null): RawRecipient
   return {
     ...recipient,
     action: fromDsn.action ?? recipient.action,
-    status: specificStatus(fromDsn.status, diagnostic) ?? recipient.status ?? null,
+    status: fromDsn.status ?? recipient.status ?? null, // a generic X.0.0 gives way to the reply's code in parse-message.ts
     diagnosticCode: diagnostic,
     diagnosticType: fromDsn.diagnosticType ?? null,
     replyCode: fromDsn.diagnosticCode ? fromDsn.replyCode ?? null : recipient.replyCode ?? null,

@@ -118,7 +118,8 @@ export const exim: LhostModule = {
       const cut = diagnosis.indexOf("__");
       if (cut > 0) diagnosis = diagnosis.slice(0, cut).trim();
       recipient.diagnosticCode = diagnosis || null;
-      recipient.remoteMta = fromDsn?.remoteMta ?? null;
+      // Exim names the remote host in its error: "host mx.example.org [192.0.2.1]: 550 ..."
+      recipient.remoteMta = fromDsn?.remoteMta ?? /\bhost\s+([a-z0-9][-a-z0-9.]{0,252})\s+\[[0-9a-f.:]{2,45}\]/i.exec(diagnosis)?.[1] ?? null;
       recipient.action = delayed ? "delayed" : (fromDsn?.action ?? "failed");
       if (fromDsn?.diagnosticType === "x-unix") recipient.diagnosticType = "x-unix";
       let command: string | null = null;

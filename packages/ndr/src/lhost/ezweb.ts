@@ -20,13 +20,11 @@ const FAILURES: ReadonlyArray<[RegExp, Reason]> = [
 export const ezweb: LhostModule = {
   name: "ezweb",
   detect(mail: MailView): boolean {
-    const from = mail.from;
-    const received = mail.headers.getAll("received");
-    const messageId = mail.headers.get("message-id")?.trim() ?? "";
+    const { from, received, messageId } = mail.probe;
     let score = 0;
     if (from.includes("Postmaster@ezweb.ne.jp") || from.includes("Postmaster@au.com")) score++;
     if (mail.subject === "Mail System Error - Returned Mail") score++;
-    if (received.some((value) => value.includes("ezweb.ne.jp (EZweb Mail) with") || value.includes(".au.com ("))) score++;
+    if (received.includes("ezweb.ne.jp (EZweb Mail) with") || received.includes(".au.com (")) score++;
     if (messageId.endsWith(".ezweb.ne.jp>") || messageId.endsWith(".au.com>")) score++;
     return score >= 2;
   },

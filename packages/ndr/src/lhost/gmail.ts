@@ -28,7 +28,7 @@ const STATES: Readonly<Record<string, { command: string; reason: Reason }>> = {
 export const gmail: LhostModule = {
   name: "gmail",
   detect(mail: MailView): boolean {
-    return mail.from.toLowerCase().includes("<mailer-daemon@googlemail.com>") && mail.subject.includes("Delivery Status Notification");
+    return mail.probe.fromLower.includes("<mailer-daemon@googlemail.com>") && mail.subject.includes("Delivery Status Notification");
   },
   parse(mail: MailView): LhostResult | null {
     // Newer Gmail bounces are RFC 3464 DSNs; those are left to the standard module

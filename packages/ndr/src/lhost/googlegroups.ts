@@ -10,7 +10,7 @@ export const googlegroups: LhostModule = {
   name: "googlegroups",
   detect(mail: MailView): boolean {
     return (
-      mail.from.toLowerCase().includes("<mailer-daemon@googlemail.com>") &&
+      mail.probe.fromLower.includes("<mailer-daemon@googlemail.com>") &&
       mail.subject.includes("Delivery Status Notification") &&
       mail.headers.has("x-failed-recipients") &&
       mail.headers.has("x-google-smtp-source")

@@ -10,7 +10,7 @@ const START = "** ";
 export const googleworkspace: LhostModule = {
   name: "googleworkspace",
   detect(mail: MailView): boolean {
-    return mail.from.toLowerCase().includes("<mailer-daemon@googlemail.com>") && mail.subject.includes("Delivery Status Notification");
+    return mail.probe.fromLower.includes("<mailer-daemon@googlemail.com>") && mail.subject.includes("Delivery Status Notification");
   },
   parse(mail: MailView): LhostResult | null {
     if (/^(?:Final-Recipient|Diagnostic-Code):/im.test(mail.deliveryStatus ?? "")) return null;

@@ -19,7 +19,7 @@ export const kddi: LhostModule = {
   detect(mail: MailView): boolean {
     if (/no-reply@\S*\.dion\.ne\.jp/i.test(mail.from)) return true;
     if ((mail.headers.get("reply-to") ?? "").trim() === "no-reply@app.auone-net.jp") return true;
-    return mail.headers.getAll("received").some((value) => value.includes("ezweb.ne.jp (") || value.includes(".au.com ("));
+    return mail.probe.received.includes("ezweb.ne.jp (") || mail.probe.received.includes(".au.com (");
   },
   parse(mail: MailView): LhostResult | null {
     const lines = mail.text.split("\n").slice(0, 2000);

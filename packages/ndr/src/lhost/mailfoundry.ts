@@ -10,7 +10,7 @@ const REASON = "Delivery failed for the following reason:";
 export const mailfoundry: LhostModule = {
   name: "mailfoundry",
   detect(mail: MailView): boolean {
-    return mail.subject.trim() === "Message delivery has failed" && mail.headers.getAll("received").some((value) => value.includes("(MAILFOUNDRY) id"));
+    return mail.subject.trim() === "Message delivery has failed" && mail.probe.received.includes("(MAILFOUNDRY) id");
   },
   parse(mail: MailView): LhostResult | null {
     const blocks: Array<{ address: string; lines: string[]; inReason: boolean }> = [];

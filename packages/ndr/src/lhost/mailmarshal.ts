@@ -1,8 +1,7 @@
 // Trustwave MailMarshal SMTP: 'Undeliverable Mail: "<subject>"', the error after "Could not be
 // delivered because of", the addresses after "The following recipients were affected:".
 import type { MailView } from "../mime/mail-view.js";
-import { headersFromPairs } from "./lane-b-helpers.js";
-import { findAddress, recipientFromText } from "./shared.js";
+import { findAddress, headersFromPairs, recipientFromText } from "./shared.js";
 import type { LhostModule, LhostResult, RawRecipient } from "./types.js";
 
 const START = "Your message:";

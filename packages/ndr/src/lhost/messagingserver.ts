@@ -1,7 +1,6 @@
 // Oracle (Sun ONE, iPlanet, PMDF) Messaging Server: "Delivery Notification:" reports whose text
 // lists "Recipient address:", "Original address:", "Reason:", "Diagnostic code:" per recipient.
 import type { MailView } from "../mime/mail-view.js";
-import { bodyText, specificStatus } from "./lane-b-helpers.js";
 import { findAddress, findStatus, normaliseAddress, readDeliveryStatus, recipientFromText } from "./shared.js";
 import type { LhostModule, LhostResult, RawRecipient } from "./types.js";
 
@@ -24,7 +23,7 @@ export const messagingserver: LhostModule = {
     return (mail.headers.get("content-type") ?? "").includes("Boundary_(ID_") || mail.subject.startsWith("Delivery Notification: ");
   },
   parse(mail: MailView): LhostResult | null {
-    const text = bodyText(mail);
+    const text = mail.text;
     const start = text.indexOf(START);
     if (start < 0) return null;
     const blocks: Block[] = [];
@@ -56,7 +55,8 @@ export const messagingserver: LhostModule = {
       if (!address) return;
       const fromDsn = dsn?.recipients.find((r) => r.address.toLowerCase() === address.toLowerCase() || r.originalRecipient?.toLowerCase() === address.toLowerCase());
       const diagnostic = block.diagnostic ?? block.reason ?? "";
-      const status = specificStatus(fromDsn?.status ?? inlineStatuses[i] ?? null, diagnostic) ?? findStatus(block.reason);
+      // a generic X.0.0 here gives way to the reply code in the diagnostic (parse-message.ts)
+      const status = fromDsn?.status ?? inlineStatuses[i] ?? findStatus(block.reason);
       recipients.push(recipientFromText(address, diagnostic, {
         // "Delivery Notification: Delivery has been delayed" reports carry Action: delayed
         action: fromDsn?.action ?? (/delayed/i.test(mail.subject) ? "delayed" : "failed"),

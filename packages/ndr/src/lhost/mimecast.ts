@@ -1,7 +1,6 @@
 // Mimecast email security gateway: "[Postmaster] Email Delivery Failure" with "-- value" lines
 // after fixed prompts (the address, "The problem appears to be :", "Additional information follows :").
 import type { MailView } from "../mime/mail-view.js";
-import { specificStatus } from "./lane-b-helpers.js";
 import { findAddress, readDeliveryStatus, recipientFromText } from "./shared.js";
 import type { LhostModule, LhostResult } from "./types.js";
 
@@ -39,8 +38,9 @@ export const mimecast: LhostModule = {
       remoteMta: fromDsn?.remoteMta ?? null,
       lastAttemptDate: fromDsn?.lastAttemptDate ?? null,
     });
-    // Mimecast's DSN says "Status : 5.0.0" while the remote reply it quotes has the real code
-    recipient.status = specificStatus(fromDsn?.status ?? null, diagnostic) ?? recipient.status ?? null;
+    // Mimecast's DSN says "Status : 5.0.0" while the remote reply it quotes has the real code:
+    // the shared rule in parse-message.ts prefers the reply's code over a generic X.0.0
+    recipient.status = fromDsn?.status ?? recipient.status ?? null;
     return { reportingMta: dsn?.reportingMta ?? null, arrivalDate: dsn?.arrivalDate ?? null, recipients: [recipient] };
   },
   reasonRules: [

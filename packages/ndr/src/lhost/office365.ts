@@ -27,8 +27,8 @@ export const office365: LhostModule = {
     let score = 0;
     if (/Undeliverable:|Onbestelbaar:|Não_entregue:|Ikke leveret:|Unzustellbar:/.test(mail.subject)) score++;
     if (MS_HEADERS.some((name) => mail.headers.has(name))) score++;
-    if (mail.headers.getAll("received").some((value) => RELAYS.some((relay) => value.includes(relay)))) score++;
-    if (RELAYS.some((relay) => (mail.headers.get("message-id") ?? "").includes(relay))) score++;
+    if (RELAYS.some((relay) => mail.probe.received.includes(relay))) score++;
+    if (RELAYS.some((relay) => mail.probe.messageId.includes(relay))) score++;
     return score >= 2;
   },
   parse: parseExchangeNdr,

@@ -15,7 +15,7 @@ export const opensmtpd: LhostModule = {
   detect(mail: MailView): boolean {
     if (!mail.subject.startsWith("Delivery status notification")) return false;
     if (!mail.from.includes("Mailer Daemon <")) return false;
-    return mail.headers.getAll("received").some((value) => value.includes("(OpenSMTPD) with")) || mail.text.includes("This is the MAILER-DAEMON, please DO NOT REPLY");
+    return mail.probe.received.includes("(OpenSMTPD) with") || mail.text.includes("This is the MAILER-DAEMON, please DO NOT REPLY");
   },
   parse(mail: MailView): LhostResult | null {
     const text = mail.text;

@@ -19,7 +19,7 @@ export const outlook: LhostModule = {
     if (mail.subject.includes("Delivery Status Notification")) score++;
     if (mail.headers.has("x-message-delivery")) score++;
     if (mail.headers.has("x-message-info")) score++;
-    if (mail.headers.getAll("received").some((value) => value.includes(".hotmail.com"))) score++;
+    if (mail.probe.received.includes(".hotmail.com")) score++;
     return score >= 2;
   },
   parse(mail: MailView): LhostResult | null {

@@ -48,7 +48,7 @@ export const qmail: LhostModule = {
   detect(mail: MailView): boolean {
     const subject = mail.subject.trim();
     if (subject === "failure notice" || subject === "Failure Notice") return true;
-    return mail.headers.getAll("received").some((value) => value.includes("(qmail "));
+    return mail.probe.received.includes("(qmail ");
   },
   parse(mail: MailView): LhostResult | null {
     const full = mail.text;

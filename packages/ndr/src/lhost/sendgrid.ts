@@ -1,7 +1,7 @@
 // SendGrid (Return-Path <apps@sendgrid.net>): an RFC 3464 report whose text names the refused
 // command ("... User Unknown  in RCPT TO") and whose DSN says "Action: expired" for timeouts.
 import type { MailView } from "../mime/mail-view.js";
-import { findStatus, findSmtpCommand, normaliseAddress, parseDsnFields, recipientFromDsn } from "./shared.js";
+import { findSmtpCommand, normaliseAddress, parseDsnFields, recipientFromDsn } from "./shared.js";
 import type { LhostModule, LhostResult, RawRecipient } from "./types.js";
 
 const START = "This is an automatically generated message from SendGrid.";
@@ -31,8 +31,7 @@ export const sendgrid: LhostModule = {
       }
       // RFC 3464 has no "expired" action; SendGrid uses it for messages it gave up retrying
       if (/^\s*expired/i.test(block.action ?? "")) recipient.reason = "expired";
-      // "Status: 5.0.0" while the reply text has the real code
-      if (/^[45]\.0\.0$/.test(recipient.status ?? "")) recipient.status = findStatus(recipient.diagnosticCode) ?? recipient.status;
+      // "Status: 5.0.0" while the reply text has the real code: parse-message.ts prefers the reply's
       recipients.push(recipient);
     }
     if (recipients.length === 0) return null;

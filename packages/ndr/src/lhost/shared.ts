@@ -59,8 +59,20 @@ export function recipientFromDsn(block: DsnFields): RawRecipient | null {
   };
 }
 
-/** Read the message/delivery-status part (RFC 3464 / RFC 6533) if there is one. */
+// Several modules may ask for the same message's DSN part (a detect that fires, a parse that
+// declines, the RFC 3464 fallback): read it once per message.
+const DSN_READ = Symbol("readDeliveryStatus");
+
+/**
+ * Read the message/delivery-status part (RFC 3464 / RFC 6533) if there is one. Each call returns
+ * fresh recipient objects, so a module may change them.
+ */
 export function readDeliveryStatus(mail: MailView): LhostResult | null {
+  const read = mail.derive(DSN_READ, readDeliveryStatusOnce);
+  return read && { ...read, recipients: read.recipients.map((r) => ({ ...r })) };
+}
+
+function readDeliveryStatusOnce(mail: MailView): LhostResult | null {
   const text = mail.deliveryStatus;
   if (!text) return null;
   const report = parseDsnFields(text);
@@ -107,10 +119,25 @@ export function inlineOriginalHeaders(text: string, markers: readonly string[]):
       }
       block.push(line.replace(/^[ ]{2,}(?=[A-Za-z-]+:)/, ""));
     }
-    const headers = parseHeaderBlock(block.join("\n"));
+    const headers = headerBlockFromText(block.join("\n"));
     if (headers.fields.length > 0) return headers;
   }
   return null;
+}
+
+/** Header block from a few name/value pairs a text bounce restates ("To:", "Subject:", "Sent:"). */
+export function headersFromPairs(pairs: ReadonlyArray<readonly [string, string | null | undefined]>): Headers | null {
+  const lines = pairs.filter(([, value]) => value && value.trim()).map(([name, value]) => `${name}: ${value!.trim()}`);
+  return lines.length > 0 ? headerBlockFromText(lines.join("\n")) : null;
+}
+
+/**
+ * parseHeaderBlock reads bytes (a binary string); text cut out of a decoded body is already
+ * characters, so re-encode it as UTF-8 bytes first or a non-Latin-1 subject would garble.
+ */
+function headerBlockFromText(text: string): Headers {
+  // eslint-disable-next-line no-control-regex
+  return parseHeaderBlock(/[^\x00-\x7f]/.test(text) ? Buffer.from(text, "utf8").toString("latin1") : text);
 }
 
 /** Build a recipient from a free-text error: address plus codes and command found in that text. */

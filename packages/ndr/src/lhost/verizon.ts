@@ -12,8 +12,8 @@ const MMS_ORIGINAL = "Original Message:";
 export const verizon: LhostModule = {
   name: "verizon",
   detect(mail: MailView): boolean {
-    if (!mail.headers.getAll("received").some((value) => value.includes(".vtext.com ("))) return false;
-    const from = mail.from.toLowerCase();
+    if (!mail.probe.received.includes(".vtext.com (")) return false;
+    const from = mail.probe.fromLower;
     return from.includes("post_master@vtext.com") || /sysadmin@[a-z0-9.-]{0,200}\.?vzwpix\.com/.test(from);
   },
   parse(mail: MailView): LhostResult | null {

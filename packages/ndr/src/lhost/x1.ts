@@ -2,7 +2,6 @@
 // message was received at ..." then "---The following addresses had delivery errors---" and
 // one "addr [error]" line per recipient.
 import type { MailView } from "../mime/mail-view.js";
-import { textWith } from "./lane-b-helpers.js";
 import { recipientFromText } from "./shared.js";
 import type { LhostModule, LhostResult, RawRecipient } from "./types.js";
 
@@ -19,8 +18,8 @@ export const x1: LhostModule = {
     return /^(?:Returned Mail: |Mail Delivery Failure|Warning--Could not send mail)/i.test(mail.subject);
   },
   parse(mail: MailView): LhostResult | null {
-    const text = textWith(mail, LIST);
-    if (!text) return null;
+    const text = mail.text;
+    if (!text.includes(LIST)) return null;
     const lines = text.slice(text.indexOf(LIST) + LIST.length).split("\n").slice(0, 1000);
     const received = /^The original message was received at (.+)$/m.exec(text.slice(0, 5000))?.[1]?.trim() ?? null;
     const warning = WARNING_SUBJECT.test(mail.subject);

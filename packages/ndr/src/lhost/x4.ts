@@ -50,7 +50,7 @@ export const x4: LhostModule = {
   name: "x4",
   detect(mail: MailView): boolean {
     if (mail.subject.startsWith("failure notice") || mail.subject.startsWith("Permanent Delivery Failure")) return true;
-    return mail.headers.getAll("received").some((value) => /^\(qmail \d+ invoked for bounce\)/.test(value));
+    return /^\(qmail \d+ invoked for bounce\)/m.test(mail.probe.received);
   },
   parse(mail: MailView): LhostResult | null {
     const text = mail.text;

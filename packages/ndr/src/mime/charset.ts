@@ -22,9 +22,11 @@ export function decodeBytes(binary: string, charset: string | undefined, fallbac
   if (!name) name = fallback;
   name = ALIASES[name] ?? name;
   if (SEVEN_BIT_JIS.has(name)) return binary.replace(/\x1b[$()*+\-.\/][@A-Z]?/g, "");
+  // Most bounce text is plain ASCII, which every ASCII-compatible charset decodes to itself:
+  // skip the Buffer and the decoder (UTF-7/16/32 and UCS-2 are not ASCII-compatible)
+  if (!NON_ASCII.test(binary) && !WIDE_OR_SHIFTED.test(name)) return binary;
   const buffer = Buffer.from(binary, "latin1");
   if (name === "utf-8" || name === "utf8") return decodeUtf8(buffer, fallback);
-  if (name === "latin1" && isAscii(binary)) return binary;
   try {
     if (iconv.encodingExists(name)) return iconv.decode(buffer, name);
   } catch {
@@ -32,6 +34,10 @@ export function decodeBytes(binary: string, charset: string | undefined, fallbac
   }
   return fallback === "utf-8" ? decodeUtf8(buffer, "windows-1252") : iconv.decode(buffer, fallback);
 }
+
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
+const WIDE_OR_SHIFTED = /^(?:utf-?(?:7|16|32)|ucs-?[24]|unicode)/;
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -43,9 +49,4 @@ function decodeUtf8(buffer: Buffer, fallback: string): string {
     if (fallback === "utf-8") return buffer.toString("utf8");
     return iconv.decode(buffer, fallback);
   }
-}
-
-function isAscii(binary: string): boolean {
-  for (let i = 0; i < binary.length; i++) if (binary.charCodeAt(i) > 0x7f) return false;
-  return true;
 }

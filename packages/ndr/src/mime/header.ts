@@ -28,7 +28,11 @@ export class Headers {
         else this.index.set(field.name, [field.value]);
       }
     }
-    return this.index.get(name) ?? this.index.get(name.toLowerCase()) ?? NONE;
+    const hit = this.index.get(name);
+    if (hit !== undefined) return hit;
+    // callers mostly ask in lower case already; only a mixed-case name needs a second look
+    const lower = name.toLowerCase();
+    return lower === name ? NONE : (this.index.get(lower) ?? NONE);
   }
 
   get(name: string): string | null {
@@ -72,19 +76,11 @@ function decodeHeaderBytes(binary: string): string {
  * continuation (an mbox "From " line, garbage) are skipped, as most MUAs do.
  */
 export function parseHeaderBlock(block: string): Headers {
+  // One pass over the lines, no closures: this runs for every header block of every message
   const fields: HeaderField[] = [];
+  const eightBit = EIGHT_BIT.test(block); // most blocks are ASCII: skip the per-field charset check
   let name = "";
-  let parts: string[] = [];
-  let size = 0;
-  const flush = (): void => {
-    if (name && fields.length < LIMITS.maxHeaderFields) {
-      const value = decodeHeaderBytes(parts.join(" ").trim());
-      fields.push({ name, value });
-    }
-    name = "";
-    parts = [];
-    size = 0;
-  };
+  let value = "";
   let start = 0;
   while (start <= block.length) {
     let end = block.indexOf("\n", start);
@@ -94,25 +90,28 @@ export function parseHeaderBlock(block: string): Headers {
     if (line.length > LIMITS.maxHeaderValue) line = line.slice(0, LIMITS.maxHeaderValue);
     const first = line.charCodeAt(0);
     if (first === 0x20 || first === 0x09) {
-      if (name && size < LIMITS.maxHeaderValue) {
+      if (name && value.length < LIMITS.maxHeaderValue) {
         const piece = line.trim();
-        parts.push(piece);
-        size += piece.length + 1;
+        value = value ? `${value} ${piece}` : piece;
       }
       continue;
     }
-    flush();
+    if (name) pushField(fields, name, value, eightBit);
+    name = "";
+    value = "";
     const colon = line.indexOf(":");
     if (colon <= 0) continue;
     const fieldName = line.slice(0, colon).trim().toLowerCase();
     if (!fieldName || fieldName.includes(" ")) continue;
     name = fieldName;
-    const first_ = line.slice(colon + 1).trim();
-    parts.push(first_);
-    size = first_.length;
+    value = line.slice(colon + 1).trim();
   }
-  flush();
+  if (name) pushField(fields, name, value, eightBit);
   return new Headers(fields);
+}
+
+function pushField(fields: HeaderField[], name: string, value: string, eightBit: boolean): void {
+  if (fields.length < LIMITS.maxHeaderFields) fields.push({ name, value: eightBit ? decodeHeaderBytes(value.trim()) : value.trim() });
 }
 
 export interface ParsedValue {
@@ -124,7 +123,12 @@ export interface ParsedValue {
 export function parseStructured(input: string | null): ParsedValue {
   if (!input) return { value: "", params: {} };
   const pieces = splitOutsideQuotes(input, ";");
-  const value = (pieces.shift() ?? "").trim().toLowerCase();
+  // Some MTAs omit the ";" ("text/plain charset=iso-2022-jp"): the media type is the first
+  // token (RFC 2045 section 5.1 allows no space in it) and the rest is read as a parameter.
+  const first = (pieces.shift() ?? "").trim();
+  const space = first.search(/\s/);
+  const value = (space > 0 ? first.slice(0, space) : first).toLowerCase();
+  if (space > 0) pieces.unshift(first.slice(space));
   const raw: Record<string, string> = {};
   for (const piece of pieces) {
     const eq = piece.indexOf("=");
@@ -166,6 +170,10 @@ function joinRfc2231(raw: Record<string, string>): Record<string, string> {
   const params: Record<string, string> = {};
   const continued: Record<string, { index: number; value: string; encoded: boolean }[]> = {};
   for (const [key, value] of Object.entries(raw)) {
+    if (!key.includes("*")) {
+      params[key] = value;
+      continue;
+    }
     const match = /^([^*]+)\*(?:(\d+)\*?)?$/.exec(key);
     if (!match) {
       params[key] = value;

@@ -133,7 +133,9 @@ export function decideReason(evidence: ReasonEvidence): Reason {
     replyCode: evidence.replyCode ?? "",
   };
   if (type === "smtp") {
-    for (const [reason, probe] of PROBES) if (probe(facts)) return reason;
+    // A reason the module named wins at its own place in the order, as each of Sisimai's
+    // reason checks first answers yes when the lhost module already set that reason.
+    for (const [reason, probe] of PROBES) if (reason === explicit || probe(facts)) return reason;
   }
   let reason: string = fallback(facts, type, explicit, evidence.action);
   if (reason === "undefined") reason = "";

@@ -6,6 +6,11 @@ const ALWAYS_HARD: ReadonlySet<Reason> = new Set<Reason>(["userunknown", "hostun
 
 export function isHardBounce(reason: Reason, status: string | null, replyCode: string | null): boolean {
   if (ALWAYS_HARD.has(reason)) return true;
-  if (reason === "notaccept") return (status ?? "").startsWith("5") || (!status && (replyCode ?? "").startsWith("5"));
+  // notaccept: a 5xx status (or reply code when there is no status) is hard, 4xx soft; with no
+  // code at all the host refuses mail outright, which is hard (go-sisimai failure.IsHardBounce).
+  if (reason === "notaccept") {
+    const code = status || replyCode || "";
+    return code === "" || code.startsWith("5");
+  }
   return false;
 }

@@ -201,9 +201,10 @@ export const RHOST_PROVIDERS: readonly RhostProvider[] = [
     decide: ({ text, status, command }) => {
       if (status === "5.1.1") return "userunknown";
       if (status === "5.2.0") return "filtered";
-      for (const [reason, phrases] of [["mailboxfull", ["552 too much mail data"]], ["syntaxerror", ["503 bad sequence of commands", "504 command parameter not implemented"]], ["toomanyconn", ["552 too many recipients"]], ["userunknown", ["550 unknown user"]]] as const) {
+      for (const [reason, phrases] of [["mailboxfull", ["552 too much mail data"]], ["syntaxerror", ["503 bad sequence of commands", "504 command parameter not implemented"]], ["toomanyconn", ["552 too many recipients"]]] as const) {
         if (phrases.some((p) => text.includes(p))) return reason;
       }
+      // "550 Unknown user" is read by the command: at RCPT the address, after DATA a domain filter
       if (status === "5.0.0" && command === "RCPT") return "userunknown";
       if (status === "5.0.0" && command === "DATA") return "rejected";
       return null;
@@ -281,7 +282,8 @@ export const RHOST_PROVIDERS: readonly RhostProvider[] = [
     source: "Spectrum email error codes (spectrumbusiness.net understanding-email-error-codes)",
     hosts: ["charter.net"],
     decide: ({ text }) => {
-      const code = Number(/aup#\D?(\d{4})/.exec(text)?.[1] ?? NaN);
+      // "AUP#I1000", "AUP#In-1310", "AUP#CXBL-1000": letters and "-" between the "#" and the number
+      const code = Number(/aup#[-a-z ]{0,8}(\d{4})/.exec(text)?.[1] ?? NaN);
       if (!Number.isFinite(code)) return null;
       return SPECTRUM_CODES.find(([from, to]) => code >= from && code <= to)?.[2] ?? null;
     },

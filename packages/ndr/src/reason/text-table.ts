@@ -327,14 +327,34 @@ export const REASON_TEXT: Readonly<Partial<Record<Reason, TextRules>>> = {
   vacation: { any: ["i am away on vacation", "i am away until", "i am out of the office", "i will be traveling for work on"] },
 };
 
+interface CompiledRules {
+  any: RegExp | null;
+  not: RegExp | null;
+  inOrder: readonly (readonly string[])[];
+}
+
+/**
+ * Each reason's phrase list as one alternation of escaped literals: the decision asks up to
+ * thirty reasons per recipient, and one regex scan is several times faster than hundreds of
+ * includes() calls. Same answer as testing each phrase with includes().
+ */
+const COMPILED = new Map<Reason, CompiledRules>();
+const escapeLiteral = (phrase: string): string => phrase.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const alternation = (phrases: readonly string[] | undefined): RegExp | null =>
+  phrases && phrases.length > 0 ? new RegExp(phrases.map(escapeLiteral).join("|")) : null;
+for (const [reason, rules] of Object.entries(REASON_TEXT) as [Reason, TextRules][]) {
+  COMPILED.set(reason, { any: alternation(rules.any), not: alternation(rules.not), inOrder: rules.inOrder ?? [] });
+}
+
 /** True when the lower-cased text carries one of the reason's phrases. */
 export function textSays(reason: Reason, text: string): boolean {
   if (!text) return false;
-  const rules = REASON_TEXT[reason];
+  const rules = COMPILED.get(reason);
   if (!rules) return false;
-  if (rules.not?.some((phrase) => text.includes(phrase))) return false;
-  if (rules.any?.some((phrase) => text.includes(phrase))) return true;
-  return rules.inOrder?.some((parts) => inOrder(text, parts)) ?? false;
+  if (rules.not?.test(text)) return false;
+  if (rules.any?.test(text)) return true;
+  for (const parts of rules.inOrder) if (inOrder(text, parts)) return true;
+  return false;
 }
 
 /** Every fragment appears, each after the previous one. */

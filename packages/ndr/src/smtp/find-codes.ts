@@ -1,7 +1,8 @@
 // Pull SMTP evidence out of free text: enhanced status codes (RFC 3463), reply codes (RFC 5321
 // section 4.2) and the SMTP command the error answered. Anchored, bounded regexes only.
 const STATUS_RE = /(?:^|[^\d.])([245])\.(\d{1,3})\.(\d{1,3})(?!\d|\.\d)/g;
-const REPLY_RE = /(?:^|[^\d.\w-])([245][0-5]\d)(?=[ \-]|$)/g;
+// a reply code ends at a space, "-" (RFC 5321 section 4.2.1 continuation) or a comma ("ERROR_CODE :550,")
+const REPLY_RE = /(?:^|[^\d.\w-])([245][0-5]\d)(?=[ ,\-]|$)/g;
 
 /** All enhanced status codes in text, in order. */
 export function findStatuses(text: string): string[] {
@@ -103,6 +104,21 @@ export function joinMultilineReply(text: string): string {
   const code = first[1]!;
   const status = first[2];
   const start = first.index + first[0].length;
-  const repeat = new RegExp(`\\s${code}[- ]${status ? `(?:${status.replace(/\./g, "\\.")}\\s)?` : ""}`, "g");
-  return text.slice(0, start) + text.slice(start).replace(repeat, " ");
+  // "<whitespace>CODE[- ](STATUS<whitespace>)?" -> " ", by plain search: a RegExp built from the
+  // code would be compiled again for every diagnostic
+  const rest = text.slice(start);
+  let out = "";
+  let from = 0;
+  for (let at = rest.indexOf(code, 1); at >= 0; at = rest.indexOf(code, at + 1)) {
+    if (at - 1 < from || !/\s/.test(rest[at - 1]!)) continue;
+    const after = rest[at + 3];
+    if (after !== " " && after !== "-") continue;
+    let end = at + 4;
+    if (status && rest.startsWith(status, end) && /\s/.test(rest[end + status.length] ?? "")) end += status.length + 1;
+    out += rest.slice(from, at - 1) + " ";
+    from = end;
+    at = end - 1;
+  }
+  if (from === 0) return text;
+  return text.slice(0, start) + out + rest.slice(from);
 }
