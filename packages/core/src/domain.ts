@@ -29,3 +29,13 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export const MAILBOX_STATUSES = ["active", "paused", "auth-failed", "error"] as const;
 export type MailboxStatus = (typeof MAILBOX_STATUSES)[number];
+
+/** One person in the staff directory (CSV import, API): decides who is told when a sender has left. */
+export interface StaffEntry {
+  email: string;
+  name: string;
+  department: string | null;
+  managerEmail: string | null;
+  active: boolean;
+  language: string;
+}

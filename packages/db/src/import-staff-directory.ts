@@ -1,15 +1,9 @@
 // Loads the staff directory (CSV import through the CLI, later the API): upserts every row by
 // e-mail; with `deactivateMissing`, people absent from the file are marked as having left.
+import type { StaffEntry } from "@safetynet/core";
 import type { DbClient } from "./create-db-client.js";
 
-export interface StaffRow {
-  email: string;
-  name: string;
-  department: string | null;
-  managerEmail: string | null;
-  active: boolean;
-  language: string;
-}
+export type StaffRow = StaffEntry;
 
 export interface ImportResult {
   upserted: number;

@@ -1,6 +1,7 @@
 // Everything a notify job reads, in one round trip: every failure of the original message the
 // job's failure belongs to, the raw message's source, and the staff directory entries (plus
 // managers) for the addresses involved, with whether a directory is loaded at all.
+import type { StaffEntry } from "@safetynet/core";
 import type { SqlClient } from "./sql-client.js";
 
 export interface NoticeFailureRow {
@@ -17,14 +18,7 @@ export interface NoticeFailureRow {
   notifiedTo: string | null;
 }
 
-export interface DirectoryRow {
-  email: string;
-  name: string;
-  department: string | null;
-  managerEmail: string | null;
-  active: boolean;
-  language: string;
-}
+export type DirectoryRow = StaffEntry;
 
 export interface NoticeContext {
   rawMessageId: string;

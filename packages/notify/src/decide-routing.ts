@@ -1,17 +1,11 @@
 // Who is told about one failed original message: the internal sender (or, when the directory
 // says they left or does not know them, the manager or the team mailbox) and, for inbound mail
 // that missed one of our mailboxes, that mailbox's owner. Pure: the directory comes in as data.
+import type { StaffEntry } from "@safetynet/core";
 import { toLanguage } from "./causes.js";
 import type { Audience } from "./types.js";
 
-export interface DirectoryEntry {
-  email: string;
-  name: string;
-  department: string | null;
-  managerEmail: string | null;
-  active: boolean;
-  language: string;
-}
+export type DirectoryEntry = StaffEntry;
 
 export interface RoutingFailure {
   originalSender: string | null;

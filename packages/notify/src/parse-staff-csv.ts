@@ -1,13 +1,7 @@
 // Parses the staff directory CSV (email, name, department, manager, active, language) that the
 // CLI imports now and the API later. RFC 4180 quoting; `,` or `;` (Danish Excel) as separator.
-export interface StaffCsvRow {
-  email: string;
-  name: string;
-  department: string | null;
-  managerEmail: string | null;
-  active: boolean;
-  language: string;
-}
+import type { StaffEntry } from "@safetynet/core";
+export type StaffCsvRow = StaffEntry;
 
 export interface StaffCsvResult {
   rows: StaffCsvRow[];

@@ -1,8 +1,9 @@
 // A fresh user in the project-local Dovecot (scripts/services up) per test: a line in its
 // passwd-file, which Dovecot re-reads on change, and the user's Maildir path for direct writes.
 import { randomBytes } from "node:crypto";
-import { appendFileSync, existsSync, readFileSync, statSync, utimesSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { ImapFlow } from "imapflow";
 import { RUN_DIR } from "./repo-paths.js";
 
 export const DOVECOT_DIR = path.join(RUN_DIR, "dovecot");
@@ -30,13 +31,7 @@ export function createDovecotUser(options: { password?: string } = {}): DovecotU
   }
   const user = `u${randomBytes(5).toString("hex")}`;
   const pass = options.password ?? randomBytes(9).toString("base64url");
-  const usersFile = path.join(DOVECOT_DIR, "users");
-  const before = statSync(usersFile).mtimeMs;
-  appendFileSync(usersFile, `${user}:{PLAIN}${pass}\n`);
-  // Dovecot re-reads a passwd-file only when its mtime changes, in whole seconds: two users added
-  // within one second would leave the second unknown for up to a second. Step the mtime forward.
-  const mtime = new Date(Math.max(Date.now(), Math.floor(before / 1000) * 1000 + 1000));
-  utimesSync(usersFile, mtime, mtime);
+  appendFileSync(path.join(DOVECOT_DIR, "users"), `${user}:{PLAIN}${pass}\n`);
   const port = dovecotPort();
   return {
     user,
@@ -46,4 +41,26 @@ export function createDovecotUser(options: { password?: string } = {}): DovecotU
     url: `imap://${user}:${encodeURIComponent(pass)}@127.0.0.1:${port}/INBOX`,
     maildir: path.join(DOVECOT_DIR, "mail", user, "Maildir"),
   };
+}
+
+/**
+ * Resolves once the user can log in. Dovecot stats its passwd-file at most once per second
+ * (db-passwd-file.c, last_sync_time), so a user added in the same second as the last lookup is
+ * refused for up to a second: a test that must not start with a spurious auth failure waits here.
+ */
+export async function waitForDovecotLogin(user: DovecotUser, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const client = new ImapFlow({ host: user.host, port: user.port, secure: false, doSTARTTLS: false, auth: { user: user.user, pass: user.pass }, logger: false });
+    client.on("error", () => {});
+    try {
+      await client.connect();
+      await client.logout();
+      return;
+    } catch (error) {
+      client.close();
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImapFlow } from "imapflow";
-import { createDovecotUser } from "./dovecot-user.js";
+import { createDovecotUser, waitForDovecotLogin } from "./dovecot-user.js";
 import { startHttpReceiver } from "./http-receiver.js";
 import { createTestRedis } from "./redis-prefix.js";
 import { startSmtpListener } from "./smtp-listener.js";
@@ -41,6 +41,7 @@ describe("test harness against real services", () => {
 
   it("creates a Dovecot user that can log in", async () => {
     const account = createDovecotUser();
+    await waitForDovecotLogin(account);
     const client = new ImapFlow({ host: account.host, port: account.port, secure: false, doSTARTTLS: false, auth: { user: account.user, pass: account.pass }, logger: false });
     await client.connect();
     const mailbox = await client.mailboxOpen("INBOX");

@@ -8,7 +8,7 @@ import { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { containsCpr } from "@safetynet/cpr";
 import {
-  createDovecotUser, createTestDatabase, createTestRedis, REPO_ROOT, startSmtpListener,
+  createDovecotUser, createTestDatabase, createTestRedis, REPO_ROOT, startSmtpListener, waitForDovecotLogin,
   type DovecotUser, type SmtpListener, type TestDatabase, type TestRedis,
 } from "@safetynet/testing";
 
@@ -16,22 +16,12 @@ const BIN = path.join(REPO_ROOT, "apps/cli/bin/safetynet.js");
 const NDR = readFileSync(path.join(REPO_ROOT, "packages/ndr/fixtures/exchange-online-transport-rule-da.eml"));
 const SYNTHETIC_CPR = /010203-?1234/;
 
-async function appendWhenLoginWorks(user: DovecotUser, message: Buffer): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const client = new ImapFlow({ host: user.host, port: user.port, secure: false, doSTARTTLS: false, auth: { user: user.user, pass: user.pass }, logger: false });
-    client.on("error", () => {});
-    try {
-      await client.connect();
-      await client.append("INBOX", message);
-      await client.logout();
-      return;
-    } catch (error) {
-      client.close();
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
+async function appendMessage(user: DovecotUser, message: Buffer): Promise<void> {
+  await waitForDovecotLogin(user);
+  const client = new ImapFlow({ host: user.host, port: user.port, secure: false, doSTARTTLS: false, auth: { user: user.user, pass: user.pass }, logger: false });
+  await client.connect();
+  await client.append("INBOX", message);
+  await client.logout();
 }
 
 describe("safetynet start: IMAP to notice", () => {
@@ -64,7 +54,7 @@ describe("safetynet start: IMAP to notice", () => {
     });
     child.stdout!.on("data", (chunk) => (output += chunk));
     child.stderr!.on("data", (chunk) => (output += chunk));
-    await appendWhenLoginWorks(user, NDR);
+    await appendMessage(user, NDR);
   });
 
   afterAll(async () => {
