@@ -8,7 +8,7 @@ import { Worker } from "bullmq";
 import type { IngestContext } from "./ingest/ingest-context.js";
 import { createBatcher } from "./ingest/batcher.js";
 import { ingestBatch } from "./ingest/ingest-batch.js";
-import { processIngest } from "./ingest/process-ingest.js";
+import { processIngest, stepsShared } from "./ingest/process-ingest.js";
 import { sweepIncidents } from "./ingest/sweep-incidents.js";
 import { createRulesSource, readRulesFile } from "./load-rules.js";
 import { startNotifyWorker } from "./notify/start-notify-worker.js";
@@ -71,7 +71,9 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
     parallel: options.batchParallel ?? 1,
     ...(options.onBatch ? { onBatch: options.onBatch } : {}),
   });
-  const worker = new Worker(JOBS.ingest.queue, async (job) => processIngest(context, job.data, batch), {
+  // ... and share the message loads and the follow-up enqueues: one round trip each, not one per job.
+  const steps = stepsShared(context, batch, options.batchSize ?? 100);
+  const worker = new Worker(JOBS.ingest.queue, async (job) => processIngest(context, job.data, steps), {
     connection: workerConnection,
     prefix,
     concurrency: config.WORKER_CONCURRENCY,

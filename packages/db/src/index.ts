@@ -28,6 +28,7 @@ export * from "./record-notice-alert.js";
 export * from "./mark-notices-failed.js";
 export * from "./import-staff-directory.js";
 export * from "./load-ingest-message.js";
+export * from "./load-ingest-messages.js";
 export * from "./quarantine-raw-message.js";
 export * from "./lock-raw-messages.js";
 export * from "./lock-fingerprints.js";

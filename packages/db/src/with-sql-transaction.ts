@@ -1,5 +1,6 @@
 // A node-postgres pool for the ingest transaction (one connection per transaction, timestamps read
 // as UTC like Prisma writes them), and the helper that runs work in one transaction on it.
+import { createHash } from "node:crypto";
 import pg from "pg";
 import type { SqlClient } from "./sql-client.js";
 
@@ -20,12 +21,31 @@ export function createTransactionPool(databaseUrl: string, options: { poolSize?:
   return pool;
 }
 
+const statementNames = new Map<string, string>();
+
+/**
+ * Named (prepared) statements: Postgres parses and plans each text once per connection instead of
+ * on every call (the ingest statements run hundreds of times a second with the same text).
+ */
+export function preparedStatements(client: pg.Pool | pg.PoolClient): SqlClient {
+  return {
+    query(text, values = []) {
+      let name = statementNames.get(text);
+      if (!name) {
+        name = `sn_tx_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`;
+        statementNames.set(text, name);
+      }
+      return client.query({ name, text, values }) as never;
+    },
+  };
+}
+
 /** Run `work` in one transaction on one pooled connection; roll back on any error. */
 export async function withSqlTransaction<T>(pool: TransactionPool, work: (client: SqlClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    const result = await work(client);
+    const result = await work(preparedStatements(client));
     await client.query("COMMIT");
     return result;
   } catch (error) {

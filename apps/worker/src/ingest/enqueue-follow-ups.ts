@@ -4,7 +4,12 @@ import { JOBS, jobOptions, type JobKey, type JobPayload } from "@safetynet/queue
 import type { Queue } from "bullmq";
 import type { Escalation, IngestContext } from "./ingest-context.js";
 
-/** Validated like `enqueue`, but one round trip for all of a message's jobs. */
+export interface FollowUps {
+  failureIds: readonly string[];
+  escalations: readonly Escalation[];
+}
+
+/** Validated like `enqueue`, but one round trip for all the jobs. */
 async function enqueueAll<K extends JobKey>(queue: Queue, key: K, payloads: readonly JobPayload<K>[]): Promise<void> {
   if (!payloads.length) return;
   const job = JOBS[key];
@@ -17,8 +22,13 @@ async function enqueueAll<K extends JobKey>(queue: Queue, key: K, payloads: read
 }
 
 export async function enqueueFollowUps(context: IngestContext, failureIds: readonly string[], escalations: readonly Escalation[]): Promise<void> {
+  await enqueueManyFollowUps(context, [{ failureIds, escalations }]);
+}
+
+/** The follow-ups of many messages (one finished batch) in one round trip per queue. */
+export async function enqueueManyFollowUps(context: IngestContext, items: readonly FollowUps[]): Promise<void> {
   await Promise.all([
-    enqueueAll(context.queues.notify, "notify", failureIds.map((failureId) => ({ failureId }))),
-    enqueueAll(context.queues.escalate, "escalate", escalations),
+    enqueueAll(context.queues.notify, "notify", items.flatMap((item) => item.failureIds.map((failureId) => ({ failureId })))),
+    enqueueAll(context.queues.escalate, "escalate", items.flatMap((item) => item.escalations)),
   ]);
 }

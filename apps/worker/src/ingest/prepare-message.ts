@@ -1,7 +1,7 @@
 // Everything about one message that needs no lock: load, decrypt, parse, classify. What cannot
 // be read is quarantined with the reason; the rest goes to the batch transaction.
 import { classifyReport, readNdrFacts } from "@safetynet/classifier";
-import { loadIngestMessage, quarantineRawMessage } from "@safetynet/db";
+import { quarantineRawMessage, type IngestMessage } from "@safetynet/db";
 import { parseMessage, type BounceReport } from "@safetynet/ndr";
 import { UnrecoverableError } from "bullmq";
 import type { PreparedMessage } from "./group-batch.js";
@@ -14,8 +14,8 @@ function errorText(error: unknown): string {
 
 export type Prepared = { ready: PreparedMessage } | { done: IngestOutcome; live: boolean };
 
-export async function prepareMessage(context: IngestContext, messageId: string): Promise<Prepared> {
-  const message = await loadIngestMessage(context.sql, messageId);
+export async function prepareMessage(context: IngestContext, messageId: string, load: (id: string) => Promise<IngestMessage | null>): Promise<Prepared> {
+  const message = await load(messageId);
   if (!message) throw new UnrecoverableError(`raw message ${messageId} does not exist`);
   const live = message.source === "live";
   if (message.state !== "stored") return { done: { status: "already-done", state: message.state }, live };

@@ -1,8 +1,9 @@
 // The `ingest` processor: prepare the message (load, decrypt, parse, classify; quarantine what
 // cannot be read), write failures and incidents in one transaction, then enqueue follow-ups.
-import { loadMessageOutcome } from "@safetynet/db";
+import { loadIngestMessage, loadIngestMessages, loadMessageOutcome, preparedStatements, type IngestMessage } from "@safetynet/db";
 import { readPayload } from "@safetynet/queue";
-import { enqueueFollowUps } from "./enqueue-follow-ups.js";
+import { coalesce } from "./coalesce.js";
+import { enqueueFollowUps, enqueueManyFollowUps, type FollowUps } from "./enqueue-follow-ups.js";
 import { ingestBatch } from "./ingest-batch.js";
 import type { Escalation, IngestContext, IngestOutcome } from "./ingest-context.js";
 import { prepareMessage } from "./prepare-message.js";
@@ -11,15 +12,47 @@ import type { PreparedMessage } from "./group-batch.js";
 /** How the transaction is run: alone (tests, a quiet mailbox) or gathered into a batch. */
 export type RunBatch = (message: PreparedMessage) => Promise<IngestOutcome>;
 
+/** The round trips of one job; the worker shares them between the jobs it holds at once. */
+export interface IngestSteps {
+  load(messageId: string): Promise<IngestMessage | null>;
+  run: RunBatch;
+  enqueue(followUps: FollowUps): Promise<void>;
+}
+
 export const runAlone = (context: IngestContext): RunBatch => async (message) => (await ingestBatch(context, [message])).get(message.messageId)!;
 
-export async function processIngest(context: IngestContext, data: unknown, run: RunBatch = runAlone(context)): Promise<IngestOutcome> {
+/** One job, its own round trips. */
+export function stepsAlone(context: IngestContext, run: RunBatch = runAlone(context)): IngestSteps {
+  return {
+    load: (messageId) => loadIngestMessage(context.sql, messageId),
+    run,
+    enqueue: ({ failureIds, escalations }) => enqueueFollowUps(context, failureIds, escalations),
+  };
+}
+
+/** Concurrent jobs share round trips: one load query and one enqueue per queue per turn of the event loop. */
+export function stepsShared(context: IngestContext, run: RunBatch, maxSize: number): IngestSteps {
+  return {
+    load: coalesce(async (ids: string[]) => {
+      const found = await loadIngestMessages(preparedStatements(context.sql), ids);
+      return ids.map((id) => found.get(id) ?? null);
+    }, { maxSize }),
+    run,
+    enqueue: coalesce(async (items: FollowUps[]) => {
+      await enqueueManyFollowUps(context, items);
+      return items.map(() => undefined);
+    }, { maxSize }),
+  };
+}
+
+export async function processIngest(context: IngestContext, data: unknown, steps: IngestSteps | RunBatch = stepsAlone(context)): Promise<IngestOutcome> {
+  const use = typeof steps === "function" ? stepsAlone(context, steps) : steps;
   const { messageId } = readPayload("ingest", data);
-  const prepared = await prepareMessage(context, messageId);
-  const outcome = "ready" in prepared ? await run(prepared.ready) : prepared.done;
+  const prepared = await prepareMessage(context, messageId, use.load);
+  const outcome = "ready" in prepared ? await use.run(prepared.ready) : prepared.done;
   const live = "ready" in prepared ? prepared.ready.live : prepared.live;
-  if (outcome.status === "parsed" && outcome.live) await enqueueFollowUps(context, outcome.failureIds, outcome.escalations);
-  if (outcome.status === "already-done" && outcome.state === "parsed" && live) await enqueueAgain(context, messageId);
+  if (outcome.status === "parsed" && outcome.live) await use.enqueue(outcome);
+  if (outcome.status === "already-done" && outcome.state === "parsed" && live) await enqueueAgain(context, messageId, use);
   return outcome;
 }
 
@@ -27,12 +60,12 @@ export async function processIngest(context: IngestContext, data: unknown, run: 
  * Another attempt (or worker) got here first. If that attempt died between its commit and its
  * enqueues, enqueue again what it would have: deterministic job ids make this a no-op otherwise.
  */
-async function enqueueAgain(context: IngestContext, messageId: string): Promise<void> {
+async function enqueueAgain(context: IngestContext, messageId: string, steps: IngestSteps): Promise<void> {
   const outcome = await loadMessageOutcome(context.db, messageId);
   const escalations: Escalation[] = outcome.incidents.flatMap((incident) => {
     if (incident.scope !== "systemic" || !incident.announced) return [];
     const opened: Escalation = { incidentId: incident.id, event: "incident.opened", sequence: 0 };
     return incident.status === "resolved" ? [opened, { incidentId: incident.id, event: "incident.resolved", sequence: 0 }] : [opened];
   });
-  await enqueueFollowUps(context, outcome.failureIds, escalations);
+  await steps.enqueue({ failureIds: outcome.failureIds, escalations });
 }
