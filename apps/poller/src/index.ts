@@ -39,7 +39,7 @@ export async function start(options: StartOptions = {}): Promise<Poller> {
   });
   const configMailboxId = await registerConfigMailbox(db, config);
   const sweep = () => requeueStoredMessages(db, queue);
-  const supervisor = startSupervisor({ db, redis, redisPrefix, ingestor, config, log: logger, crash, sweep });
+  const supervisor = startSupervisor({ db, sql, redis, redisPrefix, ingestor, config, log: logger, crash, sweep });
   logger.info({ configMailbox: configMailboxId }, "poller started");
 
   let stopped: Promise<void> | null = null;

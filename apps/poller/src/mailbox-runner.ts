@@ -4,7 +4,7 @@ import type { Redis } from "ioredis";
 import type { ImapFlow } from "imapflow";
 import type { Logger } from "@safetynet/config";
 import { backoffDelay, isPermanentAuthFailure, type LoginError } from "@safetynet/core";
-import { markMailboxAuthFailed, recordMailboxError, type DbClient } from "@safetynet/db";
+import { markMailboxAuthFailed, recordMailboxError, type DbClient, type SqlClient } from "@safetynet/db";
 import type { Ingestor } from "@safetynet/ingest";
 import { createImapClient } from "./create-imap-client.js";
 import type { CrashStep } from "./crash-point.js";
@@ -17,6 +17,7 @@ import { WakeSignal } from "./wake-signal.js";
 
 export interface RunnerDeps {
   db: DbClient;
+  sql: SqlClient;
   redis: Redis;
   redisPrefix: string;
   ingestor: Ingestor;
@@ -80,7 +81,7 @@ export function startMailboxRunner(settings: MailboxSettings, deps: RunnerDeps):
     while (!stopping && !closed && current.usable) {
       state = "syncing";
       await syncMailbox({
-        client: current, db: deps.db, ingestor: deps.ingestor, settings, keyword: config.IMAP_KEYWORD,
+        client: current, db: deps.db, sql: deps.sql, ingestor: deps.ingestor, settings, keyword: config.IMAP_KEYWORD,
         batchSize: config.IMAP_BATCH_SIZE, fullSyncEveryMs: config.IMAP_FULL_SYNC_SECONDS * 1000,
         maxMessageBytes: config.MAX_MESSAGE_BYTES, log, crash: deps.crash, stopping: () => stopping,
       });

@@ -3,7 +3,7 @@
 import type { ImapFlow } from "imapflow";
 import type { Logger } from "@safetynet/config";
 import { chunkUids, decideSync, missingUids, type SyncDecision } from "@safetynet/core";
-import { listStoredUids, loadMailboxSyncState, resetMailboxSyncState, saveMailboxSyncState, type DbClient } from "@safetynet/db";
+import { listStoredUids, loadMailboxSyncState, resetMailboxSyncState, saveMailboxSyncState, type DbClient, type SqlClient } from "@safetynet/db";
 import type { IngestOutcome, Ingestor } from "@safetynet/ingest";
 import type { CrashStep } from "./crash-point.js";
 import { fetchMessages, type FetchedMessage } from "./fetch-messages.js";
@@ -13,6 +13,8 @@ import { markMessages } from "./mark-messages.js";
 export interface SyncContext {
   client: ImapFlow;
   db: DbClient;
+  /** Plain pg for the per-batch sync state write. */
+  sql: SqlClient;
   ingestor: Ingestor;
   settings: MailboxSettings;
   keyword: string;
@@ -23,6 +25,25 @@ export interface SyncContext {
   crash: (step: CrashStep) => void;
   /** Checked between batches: a stop finishes the batch in hand, then returns. */
   stopping: () => boolean;
+}
+
+/** Batches fetched, stored or finishing at once: bounds memory to a few batches, whatever the count. */
+const PIPELINE_DEPTH = 4;
+/**
+ * The first batch of a pass is small, so storing starts while the server is still reading the
+ * rest (its first read of fresh files is the slowest); then full IMAP_BATCH_SIZE batches.
+ */
+const FIRST_BATCH = 100;
+
+interface InFlight {
+  batch: number[];
+  result: Promise<{ fetched: FetchedMessage[]; outcomes: IngestOutcome[] } | null>;
+}
+
+function planBatches(uids: readonly number[], batchSize: number): number[][] {
+  const first = Math.min(batchSize, FIRST_BATCH);
+  if (uids.length <= first) return uids.length ? [[...uids]] : [];
+  return [uids.slice(0, first), ...chunkUids(uids.slice(first), batchSize)];
 }
 
 export interface SyncSummary {
@@ -68,19 +89,13 @@ export async function syncMailbox(ctx: SyncContext): Promise<SyncSummary> {
   let lastUid = decision.kind === "reset" || decision.kind === "seed" ? 0n : stored.lastUid;
   const uids = await uidsToRead(ctx, decision, uidValidity, lastUid);
   const reseeding = decision.kind === "reset";
-  let completed = true;
-  const batches = chunkUids(uids, ctx.batchSize);
-  // Pipelined: the next batch is fetched, and then stored and enqueued, while the previous one
-  // is still finishing; but each batch goes store -> enqueue -> mark -> save state in that
-  // order, and batches are marked and saved in UID order, so lastUid never passes unfinished work.
-  const prefetch = (index: number) => {
-    if (index >= batches.length) return null;
-    const pending = fetchMessages(client, batches[index]!, ctx.maxMessageBytes);
-    pending.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
-    return pending;
-  };
-  const ingestBatch = (fetched: FetchedMessage[]) => {
-    const pending = ctx.ingestor.ingest(
+  const batches = planBatches(uids, ctx.batchSize);
+  // Pipelined, up to PIPELINE_DEPTH batches at once: FETCHes run back to back on the connection
+  // and each fetched batch is stored and enqueued at once, while the oldest one is finished. Each
+  // batch still goes store -> enqueue -> mark -> save state in that order, and batches are marked
+  // and saved strictly in UID order, so lastUid never passes unfinished work.
+  const ingestBatch = (fetched: FetchedMessage[]) =>
+    ctx.ingestor.ingest(
       fetched.map((message) => ({
         bytes: message.source,
         ...(message.problem ? { unreadable: message.problem } : {}),
@@ -93,42 +108,58 @@ export async function syncMailbox(ctx: SyncContext): Promise<SyncSummary> {
       })),
       reseeding ? { matchMessageIds: { mailboxId: settings.id } } : {},
     );
-    pending.catch(() => undefined);
-    return pending;
+  let fetchChain: Promise<unknown> = Promise.resolve();
+  /** Fetch (after the previous FETCH; not at all when it failed), then store + enqueue; null when a stop came first. */
+  const launch = (batch: number[]): InFlight => {
+    const fetching = fetchChain.then(() => fetchMessages(client, batch, ctx.maxMessageBytes));
+    fetchChain = fetching;
+    const result = fetching.then(async (fetched) => {
+      // Yield once, so the next batch's FETCH (queued behind this one) goes out to the server
+      // before hashing and encrypting this batch keeps the event loop busy: the two overlap.
+      await new Promise((resolve) => setImmediate(resolve));
+      return ctx.stopping() ? null : { fetched, outcomes: await ingestBatch(fetched) };
+    });
+    result.catch(() => undefined); // awaited in order below; never an unhandled rejection meanwhile
+    return { batch, result };
   };
-  const finishBatch = async (batch: number[], fetched: FetchedMessage[], ingesting: Promise<IngestOutcome[]>) => {
-    const outcomes = await ingesting;
+  const finishBatch = async (batch: number[], fetched: FetchedMessage[], outcomes: IngestOutcome[]) => {
     await markMessages(client, settings, ctx.keyword, fetched.map((message) => message.uid));
     ctx.crash("after-mark");
     const batchMax = BigInt(batch[batch.length - 1]!);
     if (batchMax > lastUid) lastUid = batchMax;
-    await saveMailboxSyncState(ctx.db, settings.id, { uidValidity, lastUid, highestModseq: server.highestModseq });
+    await saveMailboxSyncState(ctx.sql, settings.id, { uidValidity, lastUid, highestModseq: server.highestModseq });
     ctx.crash("after-save-state");
     summary.fetched += fetched.length;
     summary.stored += outcomes.filter((outcome) => outcome.status === "new").length;
     summary.quarantined += outcomes.filter((outcome) => outcome.status === "new" && outcome.quarantined).length;
   };
 
-  let next = prefetch(0);
-  let previous: { batch: number[]; fetched: FetchedMessage[]; ingesting: Promise<IngestOutcome[]> } | null = null;
-  for (const [index, batch] of batches.entries()) {
-    if (ctx.stopping()) {
-      completed = false;
-      break;
+  const inFlight: InFlight[] = [];
+  let launched = 0;
+  let finished = 0;
+  const refill = () => {
+    while (launched < batches.length && inFlight.length < PIPELINE_DEPTH && !ctx.stopping()) inFlight.push(launch(batches[launched++]!));
+  };
+  try {
+    refill();
+    while (inFlight.length > 0) {
+      const head = inFlight.shift()!;
+      const done = await head.result;
+      // A stop means "no new batch": whatever was stored and enqueued is still marked and saved.
+      if (!done) break;
+      await finishBatch(head.batch, done.fetched, done.outcomes);
+      finished++;
+      refill();
     }
-    const fetched = await next!;
-    next = prefetch(index + 1);
-    const ingesting = ingestBatch(fetched);
-    if (previous) await finishBatch(previous.batch, previous.fetched, previous.ingesting);
-    previous = { batch, fetched, ingesting };
+  } finally {
+    // Never leave a FETCH or an insert running behind a returning (or failing) pass.
+    await Promise.allSettled(inFlight.map((pending) => pending.result));
   }
-  // The batch in hand is always finished, even when stopping: stop means "no new batch".
-  if (previous) await finishBatch(previous.batch, previous.fetched, previous.ingesting);
-  if (completed) {
+  if (finished === batches.length) {
     const uidNextFloor = server.uidNext > 0 ? BigInt(server.uidNext) - 1n : lastUid;
     // A full pass saw everything below UIDNEXT; an incremental one only what it fetched.
     const seenUpTo = decision.kind === "incremental" ? lastUid : uidNextFloor > lastUid ? uidNextFloor : lastUid;
-    await saveMailboxSyncState(ctx.db, settings.id, {
+    await saveMailboxSyncState(ctx.sql, settings.id, {
       uidValidity,
       lastUid: seenUpTo,
       highestModseq: server.highestModseq,

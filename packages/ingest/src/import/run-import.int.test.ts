@@ -6,7 +6,7 @@ import { Queue } from "bullmq";
 import { ImapFlow } from "imapflow";
 import { createRawMessageCipher, createUtcSqlPool, type UtcSqlPool } from "@safetynet/db";
 import { createQueue } from "@safetynet/queue";
-import { createDovecotUser, createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from "@safetynet/testing";
+import { createDovecotUser, createTestDatabase, createTestRedis, waitForDovecotLogin, type TestDatabase, type TestRedis } from "@safetynet/testing";
 import { createIngestor } from "../create-ingestor.js";
 import { createProgressReporter } from "./progress-reporter.js";
 import { runImport } from "./run-import.js";
@@ -87,16 +87,11 @@ describe("safetynet import", () => {
 
   it("imports an IMAP folder within a date range, read-only", async () => {
     const user = createDovecotUser();
+    // A user added this second is refused until Dovecot re-reads its passwd-file; an ImapFlow
+    // instance cannot connect twice, so wait with throwaway clients first.
+    await waitForDovecotLogin(user);
     const client = new ImapFlow({ host: user.host, port: user.port, secure: false, doSTARTTLS: false, auth: { user: user.user, pass: user.pass }, logger: false });
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await client.connect();
-        break;
-      } catch (error) {
-        if (attempt > 20) throw error; // a user added this second is refused until Dovecot re-reads
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-    }
+    await client.connect();
     await client.append("INBOX", message(21), [], new Date("2019-03-01T10:00:00Z"));
     await client.append("INBOX", message(22), [], new Date("2020-06-01T10:00:00Z"));
     await client.append("INBOX", message(23), [], new Date("2021-06-01T10:00:00Z"));
