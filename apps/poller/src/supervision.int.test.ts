@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { sealMailboxCredentials } from "@safetynet/db";
 import { createDovecotUser } from "@safetynet/testing";
 import { makeNdr } from "./test-support/make-ndr.js";
-import { setupPollerTest, TEST_KEY, waitFor, waitForLogin, type PollerTest } from "./test-support/poller-harness.js";
+import { waitForDovecotLogin } from "@safetynet/testing";
+import { setupPollerTest, TEST_KEY, waitFor, type PollerTest } from "./test-support/poller-harness.js";
 
 let harness: PollerTest | undefined;
 afterEach(async () => {
@@ -34,7 +35,7 @@ describe("supervision", () => {
   it("also polls mailboxes added as table rows, with credentials stored encrypted", async () => {
     harness = await setupPollerTest();
     const other = createDovecotUser();
-    await waitForLogin(other);
+    await waitForDovecotLogin(other);
     const credentials = sealMailboxCredentials(TEST_KEY, { user: other.user, pass: other.pass });
     expect(Buffer.from(credentials).includes(Buffer.from(other.pass))).toBe(false);
     const row = await harness.database.db.mailbox.create({

@@ -2,7 +2,7 @@
 // user per test, the env the poller reads, and helpers to append mail and wait for effects.
 import { ImapFlow } from "imapflow";
 import { Queue } from "bullmq";
-import { createDovecotUser, createTestDatabase, createTestRedis, type DovecotUser, type TestDatabase, type TestRedis } from "@safetynet/testing";
+import { createDovecotUser, createTestDatabase, createTestRedis, waitForDovecotLogin, type DovecotUser, type TestDatabase, type TestRedis } from "@safetynet/testing";
 import { createLogger, type Logger } from "@safetynet/config";
 import { start, type Poller } from "../index.js";
 
@@ -32,30 +32,8 @@ export async function waitFor<T>(check: () => Promise<T | false | null | undefin
   }
 }
 
-/**
- * Dovecot re-reads its passwd-file when the file's mtime changes, at one-second resolution: a
- * user added within the same second as the last read is refused until the next change or second.
- * Wait until the fresh user can log in, so a test never starts with a spurious auth failure.
- */
-export async function waitForLogin(user: DovecotUser, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const client = new ImapFlow({ host: user.host, port: user.port, secure: false, doSTARTTLS: false, auth: { user: user.user, pass: user.pass }, logger: false });
-    client.on("error", () => {});
-    try {
-      await client.connect();
-      await client.logout();
-      return;
-    } catch (error) {
-      client.close();
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-}
-
 export async function setupPollerTest(user: DovecotUser = createDovecotUser()): Promise<PollerTest> {
-  await waitForLogin(user);
+  await waitForDovecotLogin(user);
   const database = await createTestDatabase();
   const redis = createTestRedis();
   const pollers: Poller[] = [];
