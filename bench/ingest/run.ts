@@ -7,9 +7,8 @@ import path from "node:path";
 import { Queue } from "bullmq";
 import { createLogger } from "@safetynet/config";
 import { createUtcSqlPool } from "@safetynet/db";
-import { createDovecotUser, createTestDatabase, createTestRedis } from "@safetynet/testing";
+import { createDovecotUser, createTestDatabase, createTestRedis, waitForDovecotLogin } from "@safetynet/testing";
 import { start } from "@safetynet/poller";
-import { waitForLogin } from "../../apps/poller/src/test-support/poller-harness.js";
 import { fillMaildir } from "./fill-maildir.js";
 
 const KEY = Buffer.alloc(32, 1).toString("base64");
@@ -30,7 +29,7 @@ async function runOnce(count: number): Promise<Result> {
   const database = await createTestDatabase();
   const redis = createTestRedis();
   const user = createDovecotUser();
-  await waitForLogin(user); // the first login creates the Maildir
+  await waitForDovecotLogin(user); // the first login creates the Maildir
   const { source, bytes } = fillMaildir(user.maildir, count);
   process.stdout.write(`  ${count} messages, ${(bytes / 1e6).toFixed(1)} MB, from ${source}\n`);
   global.gc?.();
