@@ -2,30 +2,14 @@
 // (final state per key), failures attached to them, and newly counted distinct senders.
 import { randomUUID } from "node:crypto";
 import type { SqlClient } from "./sql-client.js";
+import type { IncidentState } from "./load-fingerprint-states.js";
 import { queryRows, sql } from "./sql-template.js";
 
-export interface IncidentWrite {
+export interface IncidentWrite extends IncidentState {
   created: boolean;
-  key: string;
-  sequence: number;
-  fingerprint: string;
-  fingerprintVersion: number;
-  scope: "systemic" | "pattern";
-  status: "pending" | "open" | "acknowledged" | "escalated" | "resolved";
-  cause: string;
-  responsible: string;
   /** Only a supplier registered in the database (the foreign key); rules-file suppliers stay in `responsible`. */
   supplierId: string | null;
-  reportingHost: string | null;
-  recipientDomain: string | null;
-  firstSeen: Date;
-  lastSeen: Date;
-  failureCount: number;
-  distinctSenders: number;
   previousId: string | null;
-  announced: boolean;
-  live: boolean;
-  resolvedAt: Date | null;
 }
 
 export interface IncidentChanges {

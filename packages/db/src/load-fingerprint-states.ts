@@ -4,8 +4,8 @@
 import type { SqlClient } from "./sql-client.js";
 import { queryRows, sql } from "./sql-template.js";
 
-export interface IncidentRow {
-  id: string;
+/** The incident columns the grouping step reads and writes (apply-incident-changes.ts writes them). */
+export interface IncidentState {
   key: string;
   sequence: number;
   fingerprint: string;
@@ -20,10 +20,14 @@ export interface IncidentRow {
   lastSeen: Date;
   failureCount: number;
   distinctSenders: number;
-  previousKey: string | null;
   announced: boolean;
   live: boolean;
   resolvedAt: Date | null;
+}
+
+export interface IncidentRow extends IncidentState {
+  id: string;
+  previousKey: string | null;
 }
 
 export interface FingerprintStateRows {
