@@ -2,10 +2,10 @@
 // (final state per key), failures attached to them, and newly counted distinct senders.
 import { randomUUID } from "node:crypto";
 import type { SqlClient } from "./sql-client.js";
-import type { IncidentState } from "./load-fingerprint-states.js";
+import type { IncidentColumns } from "./load-fingerprint-states.js";
 import { queryRows, sql } from "./sql-template.js";
 
-export interface IncidentWrite extends IncidentState {
+export interface IncidentWrite extends IncidentColumns {
   created: boolean;
   /** Only a supplier registered in the database (the foreign key); rules-file suppliers stay in `responsible`. */
   supplierId: string | null;

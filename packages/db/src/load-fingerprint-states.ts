@@ -4,8 +4,9 @@
 import type { SqlClient } from "./sql-client.js";
 import { queryRows, sql } from "./sql-template.js";
 
-/** The incident columns the grouping step reads and writes (apply-incident-changes.ts writes them). */
-export interface IncidentState {
+/** The incident columns the grouping step reads and writes: the persisted form of the classifier's
+ *  IncidentState (dates, not epoch numbers); apps/worker/src/ingest/incident-mapping.ts converts. */
+export interface IncidentColumns {
   key: string;
   sequence: number;
   fingerprint: string;
@@ -25,7 +26,7 @@ export interface IncidentState {
   resolvedAt: Date | null;
 }
 
-export interface IncidentRow extends IncidentState {
+export interface IncidentRow extends IncidentColumns {
   id: string;
   previousKey: string | null;
 }
