@@ -1,7 +1,6 @@
 // A synthetic but real-format day of NDRs for the benchmark: systemic faults at a few recipient
 // domains, our gateway failing for an hour, CPR subjects, and many unrelated individual mistakes.
-import { makeDsn } from "../../packages/classifier/src/test-support/make-dsn.js";
-import { MONDAY, seeded } from "../../packages/classifier/src/test-support/scenarios.js";
+import { makeDsn, MONDAY, seeded } from "@safetynet/classifier/test-support";
 
 const DAY = 24 * 3_600_000;
 

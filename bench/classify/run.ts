@@ -1,6 +1,8 @@
 // Failures classified and grouped per second through the real worker (BullMQ ingest processor)
 // against PostgreSQL and Redis: a fresh database and key prefix, a stored day of NDRs, then time
 // from the first job to the last message marked parsed.
+// Without flags it runs the worker as `safetynet start worker` would: its default WORKER_CONCURRENCY
+// and batch size.
 //   npx tsx bench/classify/run.ts [--messages N] [--recipients K] [--concurrency C] [--batch B] [--parallel P]
 import { cpus, loadavg } from "node:os";
 import { createTestDatabase, createTestRedis } from "@safetynet/testing";
@@ -11,15 +13,14 @@ import { storeMessages, TEST_KEY } from "../../apps/worker/src/ingest/test-suppo
 import { dayStream } from "./day-stream.js";
 import { serviceCpuMs } from "./service-cpu.js";
 
-function option(name: string, fallback: number): number {
+function option(name: string): number | undefined {
   const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+  return at >= 0 ? Number(process.argv[at + 1]) : undefined;
 }
 
-const messages = option("messages", 3000);
-const recipients = option("recipients", 1);
-const concurrency = option("concurrency", 64);
-const batchSize = option("batch", 100);
+const messages = option("messages") ?? 10_000;
+const recipients = option("recipients") ?? 1;
+const concurrency = option("concurrency");
 
 const database = await createTestDatabase();
 const redis = createTestRedis();
@@ -37,12 +38,12 @@ try {
   const began = performance.now();
   const cpuBefore = process.cpuUsage();
   const worker = await start({
-    env: { DATABASE_URL: database.url, REDIS_URL: redis.url, SAFETYNET_KEY: TEST_KEY, WORKER_CONCURRENCY: String(concurrency), LOG_LEVEL: "silent" },
+    env: { DATABASE_URL: database.url, REDIS_URL: redis.url, SAFETYNET_KEY: TEST_KEY, LOG_LEVEL: "silent", ...(concurrency ? { WORKER_CONCURRENCY: String(concurrency) } : {}) },
     redisPrefix: redis.prefix,
     sweepIntervalMs: 0,
     notify: false, // measures ingest alone; bench/notify measures notices
-    batchSize,
-    batchParallel: option("parallel", 1),
+    ...(option("batch") ? { batchSize: option("batch") } : {}),
+    ...(option("parallel") ? { batchParallel: option("parallel") } : {}),
     onBatch: (size, ms) => batches.push({ size, ms }),
   });
   let done = 0;
@@ -64,7 +65,7 @@ try {
   const fmt = (value: number) => value.toFixed(0).padStart(7);
   process.stdout.write(
     [
-      `classify bench: ${messages} NDRs x ${recipients} failed recipient(s), worker concurrency ${concurrency}, batch ${batchSize}`,
+      `classify bench: ${messages} NDRs x ${recipients} failed recipient(s), worker concurrency ${worker.config.WORKER_CONCURRENCY}, batch ${option("batch") ?? Math.ceil(worker.config.WORKER_CONCURRENCY / 2)}`,
       `  messages   ${fmt(messages)}   ${fmt(messages / seconds)} /s`,
       `  failures   ${fmt(failures)}   ${fmt(failures / seconds)} /s   (expected ${stream.failures})`,
       `  elapsed    ${seconds.toFixed(2).padStart(7)} s; worker process CPU ${(cpuMs / messages).toFixed(2)} ms per message (${(cpuMs / 1000 / seconds).toFixed(2)} cores busy)`,

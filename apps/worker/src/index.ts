@@ -24,7 +24,7 @@ export interface StartOptions {
   sweepIntervalMs?: number;
   /** Size of the plain pool the ingest transactions use (default: concurrency + 2, at most 20). */
   poolSize?: number;
-  /** Messages per ingest transaction at most (default 100); 1 turns batching off. */
+  /** Messages per ingest transaction at most (default: half of WORKER_CONCURRENCY, so the next batch is read and parsed while one commits); 1 turns batching off. */
   batchSize?: number;
   /** Ingest transactions in flight at once (default 1: batches of one worker never wait on each other's locks). */
   batchParallel?: number;
@@ -65,14 +65,15 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
     log,
   };
   // Concurrent jobs share transactions: one commit and one lock round for many messages.
+  const batchSize = options.batchSize ?? Math.ceil(config.WORKER_CONCURRENCY / 2);
   const batch = createBatcher((messages) => ingestBatch(context, messages), {
-    maxSize: options.batchSize ?? 100,
+    maxSize: batchSize,
     lingerMs: 5,
     parallel: options.batchParallel ?? 1,
     ...(options.onBatch ? { onBatch: options.onBatch } : {}),
   });
   // ... and share the message loads and the follow-up enqueues: one round trip each, not one per job.
-  const steps = stepsShared(context, batch, options.batchSize ?? 100);
+  const steps = stepsShared(context, batch, batchSize);
   const worker = new Worker(JOBS.ingest.queue, async (job) => processIngest(context, job.data, steps), {
     connection: workerConnection,
     prefix,
@@ -92,7 +93,7 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
     : null;
   timer?.unref();
   const notifier = options.notify === false ? null : startNotifyWorker({ db, logger: log, prefix, ...(options.env ? { env: options.env } : {}) });
-  log.info({ concurrency: config.WORKER_CONCURRENCY }, "worker started");
+  log.info({ concurrency: config.WORKER_CONCURRENCY, batchSize }, "worker started");
 
   let stopped: Promise<void> | null = null;
   return {

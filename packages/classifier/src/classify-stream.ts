@@ -6,7 +6,7 @@ import { classifyReport, type ClassifiedFailure } from "./classify-report.js";
 import { MemoryGrouper } from "./grouping/memory-grouper.js";
 import type { GroupSettings } from "./grouping/settings.js";
 import { failureScope, toGroupInput } from "./grouping/to-group-input.js";
-import type { IncidentState } from "./grouping/types.js";
+import type { GroupEffect, IncidentState } from "./grouping/types.js";
 import { readNdrFacts } from "./read-date-header.js";
 import type { ResponsibilityRules } from "./rules/rules-schema.js";
 
@@ -44,11 +44,14 @@ export interface StreamOptions {
   silences?: ReadonlyMap<string, number[]>;
 }
 
+export type StreamEscalation = Extract<GroupEffect, { type: "escalate" }>;
+
 /** Incremental form, so a reader can feed huge mboxes without holding their bytes. */
 export class StreamClassifier {
   private readonly lines = new Map<number, StreamLine>();
   private readonly parsed: Parsed[] = [];
   private order = 0;
+  private escalated: readonly StreamEscalation[] = [];
 
   constructor(private readonly options: StreamOptions) {}
 
@@ -70,6 +73,14 @@ export class StreamClassifier {
     this.lines.set(this.order++, { file, index, error: (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 500) });
   }
 
+  /**
+   * What the worker would have escalated (known after `finish`). Silences change only this: they
+   * mute escalation, not grouping, so the lines are the same with or without them.
+   */
+  get escalations(): readonly StreamEscalation[] {
+    return this.escalated;
+  }
+
   finish(): StreamLine[] {
     // Arrival order by Date; ties keep the order the files were given in.
     const byArrival = [...this.parsed].sort((a, b) => a.at - b.at || a.order - b.order);
@@ -78,6 +89,7 @@ export class StreamClassifier {
       for (const failure of item.failures) grouper.add(toGroupInput(failure, refOf(item.order, failure), item.at, true));
     }
     grouper.finish();
+    this.escalated = grouper.escalations;
     for (const item of this.parsed) this.lines.set(item.order, finalLine(item, grouper));
     return [...this.lines.entries()].sort((a, b) => a[0] - b[0]).map(([, line]) => line);
   }

@@ -16,5 +16,5 @@ export { groupFailure, tickGroup } from "./grouping/group-failure.js";
 export { incidentKey, isSilenced } from "./grouping/incident-rules.js";
 export { MemoryGrouper } from "./grouping/memory-grouper.js";
 export { toGroupInput, failureScope } from "./grouping/to-group-input.js";
-export { classifyStream, StreamClassifier, type StreamMessage, type StreamLine, type StreamOptions } from "./classify-stream.js";
+export { classifyStream, StreamClassifier, type StreamMessage, type StreamLine, type StreamOptions, type StreamEscalation } from "./classify-stream.js";
 export { settingsFromConfig, INCIDENT_CONFIG_KEYS, type IncidentConfig } from "./grouping/settings-from-config.js";

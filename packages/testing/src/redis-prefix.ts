@@ -1,4 +1,5 @@
-// A fresh Redis key prefix per test, and cleanup of every key under it.
+// A fresh Redis key prefix per test, and cleanup of every key under it (and under prefixes a test
+// derives from it, `${prefix}-...`: the random part has a fixed length, so no other prefix matches).
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { loadConfig } from "@safetynet/config";
@@ -29,7 +30,7 @@ export function createTestRedis(): TestRedis {
       try {
         let cursor = "0";
         do {
-          const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
+          const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
           cursor = next;
           if (keys.length) await redis.unlink(...keys);
         } while (cursor !== "0");

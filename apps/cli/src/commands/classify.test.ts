@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cprWeek, tlsRefusal } from "../../../../packages/classifier/src/test-support/scenarios.js";
+import { cprWeek, tlsRefusal } from "@safetynet/classifier/test-support";
 
 const bin = path.join(import.meta.dirname, "../../bin/safetynet.js");
 const dir = mkdtempSync(path.join(tmpdir(), "classify-"));

@@ -1,11 +1,16 @@
-// `safetynet classify [--json] [--rules FILE] PATH...`: messages in arrival order (their Date
-// header) through the worker's classifier and grouping, offline; then one final state per message.
-import { readFile } from "node:fs/promises";
-import { DEFAULT_RULES, INCIDENT_CONFIG_KEYS, parseRules, settingsFromConfig, StreamClassifier, withOwnDomains } from "@safetynet/classifier";
-import { loadConfig } from "@safetynet/config";
+// `safetynet classify [--json] [--rules FILE] [--silences FILE] PATH...`: messages in arrival order
+// (their Date header) through the worker's classifier and grouping, offline; then one final state per message.
+import { StreamClassifier, type StreamOptions } from "@safetynet/classifier";
+import { AppError } from "@safetynet/core";
 import { readMessageFiles } from "@safetynet/mail-files";
+import { loadStreamOptions, type ClassifyFiles } from "./classify-options.js";
 
-const USAGE = "usage: safetynet classify [--json] [--rules FILE] PATH... (files, .eml folders, Maildir, mbox, - for stdin)\n";
+const USAGE = `usage: safetynet classify [--json] [--rules FILE] [--silences FILE] PATH... (files, .eml folders, Maildir, mbox, - for stdin)
+  --rules FILE      responsibility rules (JSON; default RESPONSIBILITY_RULES, else the built-in rules)
+  --silences FILE   staff's silences as they create them: a JSON array of {"fingerprint", "reason",
+                    "createdBy", "expiresAt" (ISO time)}; as in the worker, each holds until its expiry in
+                    the messages' time (their Date) and mutes escalation, not grouping: the lines stay the same
+`;
 
 export async function run(args: string[]): Promise<number> {
   if (args.includes("--help") || args.includes("-h")) {
@@ -13,20 +18,25 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   const paths: string[] = [];
-  let rulesFile: string | undefined;
+  const files: ClassifyFiles = {};
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === "--json") continue;
-    if (args[i] === "--rules") rulesFile = args[++i];
-    else paths.push(args[i]!);
+    const arg = args[i]!;
+    if (arg === "--json") continue;
+    if (arg === "--rules" || arg === "--silences") {
+      const file = args[++i];
+      if (file === undefined) return usageError(`${arg} needs a FILE`);
+      files[arg === "--rules" ? "rules" : "silences"] = file;
+    } else paths.push(arg);
   }
-  if (paths.length === 0) {
-    process.stderr.write(USAGE);
-    return 2;
+  if (paths.length === 0) return usageError();
+  let options: StreamOptions;
+  try {
+    options = await loadStreamOptions(files);
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === "VALIDATION_FAILED")) throw error;
+    return usageError(error.message);
   }
-  const config = loadConfig([...INCIDENT_CONFIG_KEYS, "RESPONSIBILITY_RULES", "INTERNAL_DOMAINS"]);
-  const file = rulesFile ?? config.RESPONSIBILITY_RULES;
-  const rules = withOwnDomains(file ? parseRules(JSON.parse(await readFile(file, "utf8"))) : DEFAULT_RULES, config.INTERNAL_DOMAINS);
-  const stream = new StreamClassifier({ rules, settings: settingsFromConfig(config) });
+  const stream = new StreamClassifier(options);
   let unreadable = false;
   for (const path of paths) {
     try {
@@ -40,4 +50,9 @@ export async function run(args: string[]): Promise<number> {
     if (!process.stdout.write(JSON.stringify(line) + "\n")) await new Promise((resolve) => process.stdout.once("drain", resolve));
   }
   return unreadable ? 1 : 0;
+}
+
+function usageError(problem?: string): number {
+  process.stderr.write(problem ? `safetynet classify: ${problem}\n` : USAGE);
+  return 2;
 }

@@ -3,22 +3,13 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CORPUS_DIR, CORPUS_MISSING_MESSAGE, corpusAvailable, createTestDatabase, createTestRedis, REPO_ROOT, type TestDatabase, type TestRedis } from "@safetynet/testing";
+import { describe, expect, it } from "vitest";
+import { CORPUS_DIR, CORPUS_MISSING_MESSAGE, corpusAvailable, REPO_ROOT } from "@safetynet/testing";
+import { useTestServices } from "@safetynet/testing/hooks";
 
 const run = promisify(execFile);
 const CLI = path.join(REPO_ROOT, "apps/cli/bin/safetynet.js");
-let database: TestDatabase;
-let redis: TestRedis;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  redis = createTestRedis();
-});
-afterAll(async () => {
-  await redis.cleanup();
-  await database.drop();
-});
+const services = useTestServices();
 
 describe.skipIf(!corpusAvailable())(`safetynet import on the bounce corpus (${corpusAvailable() ? "present" : CORPUS_MISSING_MESSAGE})`, () => {
   it("imports a real mbox and a Maildir, prints progress and a summary; a second run stores nothing", async () => {
@@ -30,9 +21,9 @@ describe.skipIf(!corpusAvailable())(`safetynet import on the bounce corpus (${co
     const mbox = path.join(CORPUS_DIR, "mailbox/mbox-0");
     const env = {
       ...process.env,
-      DATABASE_URL: database.url,
-      REDIS_URL: redis.url,
-      REDIS_PREFIX: redis.prefix,
+      DATABASE_URL: services.database.url,
+      REDIS_URL: services.redis.url,
+      REDIS_PREFIX: services.redis.prefix,
       SAFETYNET_KEY: Buffer.alloc(32, 4).toString("base64"),
     };
     const first = await run(process.execPath, [CLI, "import", mbox, maildir], { cwd: REPO_ROOT, env });
@@ -40,12 +31,12 @@ describe.skipIf(!corpusAvailable())(`safetynet import on the bounce corpus (${co
     expect(stored).toBeGreaterThan(40);
     expect(first.stdout).toMatch(/already stored: +0/);
     expect(first.stderr).toMatch(/^import: 100\.0%/m); // plain lines when not on a terminal
-    expect(await database.db.rawMessage.count({ where: { source: "import" } })).toBe(stored);
+    expect(await services.database.db.rawMessage.count({ where: { source: "import" } })).toBe(stored);
 
     const second = await run(process.execPath, [CLI, "import", mbox, maildir], { cwd: REPO_ROOT, env });
     expect(second.stdout).toMatch(/stored now: +0/);
     expect(second.stdout).toMatch(new RegExp(`already stored: +${stored}`));
-    expect(await database.db.rawMessage.count()).toBe(stored);
+    expect(await services.database.db.rawMessage.count()).toBe(stored);
   });
 
   it("rejects a bad date with a clear message", async () => {

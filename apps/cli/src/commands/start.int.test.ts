@@ -7,10 +7,8 @@ import path from "node:path";
 import { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { containsCpr } from "@safetynet/cpr";
-import {
-  createDovecotUser, createTestDatabase, createTestRedis, REPO_ROOT, startSmtpListener, waitForDovecotLogin,
-  type DovecotUser, type SmtpListener, type TestDatabase, type TestRedis,
-} from "@safetynet/testing";
+import { createDovecotUser, REPO_ROOT, startSmtpListener, waitForDovecotLogin, type DovecotUser, type SmtpListener } from "@safetynet/testing";
+import { useTestServices } from "@safetynet/testing/hooks";
 
 const BIN = path.join(REPO_ROOT, "apps/cli/bin/safetynet.js");
 const NDR = readFileSync(path.join(REPO_ROOT, "packages/ndr/fixtures/exchange-online-transport-rule-da.eml"));
@@ -25,24 +23,21 @@ async function appendMessage(user: DovecotUser, message: Buffer): Promise<void> 
 }
 
 describe("safetynet start: IMAP to notice", () => {
-  let database: TestDatabase;
-  let redis: TestRedis;
+  const services = useTestServices();
   let smtp: SmtpListener;
   let child: ChildProcess;
   let output = "";
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    redis = createTestRedis();
     smtp = await startSmtpListener();
     const user = createDovecotUser();
     child = spawn(process.execPath, [BIN, "start"], {
       cwd: os.tmpdir(), // no stray .env
       env: {
         PATH: process.env.PATH,
-        DATABASE_URL: database.url,
-        REDIS_URL: redis.url,
-        REDIS_PREFIX: redis.prefix,
+        DATABASE_URL: services.database.url,
+        REDIS_URL: services.redis.url,
+        REDIS_PREFIX: services.redis.prefix,
         SAFETYNET_KEY: Buffer.alloc(32, 5).toString("base64"),
         IMAP_URL: user.url,
         SMTP_URL: smtp.url,
@@ -60,8 +55,6 @@ describe("safetynet start: IMAP to notice", () => {
   afterAll(async () => {
     if (child.exitCode === null) child.kill("SIGKILL");
     await smtp.close();
-    await redis.cleanup();
-    await database.drop();
   });
 
   it("tells the caseworker, in Danish, without the CPR number, within seconds", async () => {
@@ -78,11 +71,11 @@ describe("safetynet start: IMAP to notice", () => {
     expect(everything).not.toMatch(SYNTHETIC_CPR);
     expect(containsCpr(everything)).toBe(false);
 
-    const failure = await database.db.failure.findFirstOrThrow();
+    const failure = await services.database.db.failure.findFirstOrThrow();
     expect(failure).toMatchObject({ cause: "cpr-in-subject", scope: "individual", recipient: "politi@politi.example" });
     expect(failure.subjectMasked).toContain("0102XX-XXXX");
     expect(failure.notifiedTo).toBe("sagsbehandler@kommune.example");
-    const notices = await database.db.notice.findMany();
+    const notices = await services.database.db.notice.findMany();
     expect(notices.map((row) => row.status)).toEqual(["sent"]);
   });
 

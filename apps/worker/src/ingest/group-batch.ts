@@ -70,20 +70,20 @@ export async function groupBatch(
       effects.push(effect);
     }
   }
-  const { changes } = toChanges(effects, ids, options.supplierIds);
+  const { changes, ids: written } = toChanges(effects, ids, options.supplierIds);
   // This batch's failures are written already attached; only earlier ones need an UPDATE.
   const rows = new Map(messages.flatMap((message) => message.failures.map((failure) => [failure.row.id, failure.row] as const)));
-  const attachLater = new Map<string, { incidentKey: string; scope: "individual" | "systemic" }>();
+  const attachLater = new Map<string, { incidentId: string; scope: "individual" | "systemic" }>();
   changes.attachments = changes.attachments.map((attachment) => {
     for (const id of attachment.failureIds) if (rows.has(id)) attachLater.set(id, attachment);
     return { ...attachment, failureIds: attachment.failureIds.filter((id) => !rows.has(id)) };
   });
-  const written = await applyIncidentChanges(tx, changes, ids);
+  await applyIncidentChanges(tx, changes);
   await recordFailures(
     tx,
     [...rows.values()].map((row) => {
       const attachment = attachLater.get(row.id);
-      return attachment ? { ...row, incidentId: written.get(attachment.incidentKey)!, scope: attachment.scope } : row;
+      return attachment ? { ...row, incidentId: attachment.incidentId, scope: attachment.scope } : row;
     }),
   );
 
@@ -118,19 +118,22 @@ async function loadStates(
     if (!running) needsWindow.set(fingerprint, new Date(at - lookbackMs(step.failure.classified.patternable, settings)));
   }
   const unattached = await loadUnattachedFailures(tx, needsWindow);
+  const baselines = await countBaselineFailures(
+    tx,
+    [...needsWindow.keys()].flatMap((fingerprint) => {
+      const step = first.get(fingerprint)!;
+      if (step.failure.classified.nature !== "threshold") return [];
+      return [{ fingerprint, ranges: baselineRanges(step.message.at, settings).map((r) => ({ from: new Date(r.from), to: new Date(r.to) })) }];
+    }),
+  );
   const states = new Map<string, GroupState>();
   for (const fingerprint of fingerprints) {
     const { latest, silences } = rows.get(fingerprint)!;
-    const step = first.get(fingerprint)!;
     if (latest) ids.set(latest.key, latest.id);
-    const baseline =
-      needsWindow.has(fingerprint) && step.failure.classified.nature === "threshold"
-        ? await countBaselineFailures(tx, fingerprint, baselineRanges(step.message.at, settings).map((r) => ({ from: new Date(r.from), to: new Date(r.to) })))
-        : [];
     states.set(fingerprint, {
       fingerprint,
       unattached: (unattached.get(fingerprint) ?? []).map((row) => ({ ref: row.id, at: row.failedAt.getTime(), sender: row.originalSender })),
-      baseline,
+      baseline: baselines.get(fingerprint) ?? [],
       latest: latest ? toIncidentState(latest) : null,
       silences: silences.map((date) => date.getTime()),
     });

@@ -1,5 +1,6 @@
 // Converts between the database's incident rows and the pure grouping state (times as Date
 // versus epoch ms, previous incident by id versus by key, supplier as a foreign key).
+import { randomUUID } from "node:crypto";
 import type { GroupEffect, IncidentState } from "@safetynet/classifier";
 import { failureScope } from "@safetynet/classifier";
 import type { Responsible } from "@safetynet/core";
@@ -32,6 +33,7 @@ export function toIncidentState(row: IncidentRow & { knownSenders: string[] }): 
 function toWrite(incident: IncidentState, created: boolean, ids: ReadonlyMap<string, string>, supplierIds: ReadonlySet<string>): IncidentWrite {
   const supplier = incident.responsible.startsWith("supplier:") ? incident.responsible.slice("supplier:".length) : null;
   return {
+    id: ids.get(incident.key)!,
     created,
     key: incident.key,
     sequence: incident.sequence,
@@ -55,31 +57,41 @@ function toWrite(incident: IncidentState, created: boolean, ids: ReadonlyMap<str
   };
 }
 
-/** Collapse a step's effects into writes: the final state per incident, attachments, senders. */
+/**
+ * Collapse a step's effects into writes: the final state per incident, attachments, senders. New
+ * incidents get their id here, so a recurrence opened in the same step links to them; `ids` (by
+ * key) comes back with them added.
+ */
 export function toChanges(
   effects: readonly GroupEffect[],
-  ids: ReadonlyMap<string, string>,
+  knownIds: ReadonlyMap<string, string>,
   supplierIds: ReadonlySet<string>,
-): { changes: IncidentChanges; escalations: Extract<GroupEffect, { type: "escalate" }>[] } {
+): { changes: IncidentChanges; ids: Map<string, string>; escalations: Extract<GroupEffect, { type: "escalate" }>[] } {
   const finals = new Map<string, { incident: IncidentState; created: boolean }>();
   const changes: IncidentChanges = { incidents: [], attachments: [], senders: [] };
   const escalations: Extract<GroupEffect, { type: "escalate" }>[] = [];
+  const ids = new Map(knownIds);
+  const senders: { incidentKey: string; sender: string; firstSeen: number }[] = [];
   for (const effect of effects) {
     if (effect.type === "incident-saved") {
+      if (!ids.has(effect.incident.key)) ids.set(effect.incident.key, randomUUID());
       finals.set(effect.incident.key, { incident: effect.incident, created: effect.created || (finals.get(effect.incident.key)?.created ?? false) });
     } else if (effect.type === "escalate") escalations.push(effect);
-    else if (effect.type === "senders-added") {
-      for (const sender of effect.senders) changes.senders.push({ incidentKey: effect.incidentKey, sender: sender.sender, firstSeen: new Date(sender.firstSeen) });
-    }
+    else if (effect.type === "senders-added") senders.push(...effect.senders.map((sender) => ({ incidentKey: effect.incidentKey, ...sender })));
   }
   for (const { incident, created } of finals.values()) changes.incidents.push(toWrite(incident, created, ids, supplierIds));
-  // One UPDATE per incident, not per failure: a storm attaches hundreds of failures to one key.
+  for (const sender of senders) {
+    const incidentId = ids.get(sender.incidentKey);
+    if (incidentId) changes.senders.push({ incidentId, sender: sender.sender, firstSeen: new Date(sender.firstSeen) });
+  }
+  // One row set per incident, not per failure: a storm attaches hundreds of failures to one key.
   const attached = new Map<string, string[]>();
   for (const effect of effects) {
     if (effect.type === "failures-attached") attached.set(effect.incidentKey, [...(attached.get(effect.incidentKey) ?? []), ...effect.refs]);
   }
   for (const [incidentKey, failureIds] of attached) {
-    changes.attachments.push({ incidentKey, failureIds, scope: failureScope(finals.get(incidentKey)?.incident ?? null) });
+    const incidentId = ids.get(incidentKey);
+    if (incidentId) changes.attachments.push({ incidentId, failureIds, scope: failureScope(finals.get(incidentKey)?.incident ?? null) });
   }
-  return { changes, escalations };
+  return { changes, ids, escalations };
 }

@@ -16,14 +16,10 @@ export async function ingestBatch(context: IngestContext, batch: readonly Prepar
         if (state !== "stored") outcomes.set(message.messageId, { status: "already-done", state });
         return state === "stored";
       });
-      // Both queued on the one connection at once (it runs them in order; the commit makes them
-      // visible together): one wait instead of two.
-      const [grouped] = await Promise.all([
-        fresh.some((message) => message.failures.length)
-          ? groupBatch(tx, fresh, { settings: context.settings, supplierIds: context.rules.databaseSupplierIds() })
-          : { failureIds: new Map<string, string[]>(), escalations: new Map<string, Escalation[]>() },
-        markMessagesParsed(tx, fresh.map((message) => ({ id: message.messageId, kind: message.kind }))),
-      ]);
+      const grouped = fresh.some((message) => message.failures.length)
+        ? await groupBatch(tx, fresh, { settings: context.settings, supplierIds: context.rules.databaseSupplierIds() })
+        : { failureIds: new Map<string, string[]>(), escalations: new Map<string, Escalation[]>() };
+      await markMessagesParsed(tx, fresh.map((message) => ({ id: message.messageId, kind: message.kind })));
       for (const message of fresh) {
         outcomes.set(message.messageId, {
           status: "parsed",

@@ -1,27 +1,22 @@
 import { classifyStream, DEFAULT_GROUP_SETTINGS } from "@safetynet/classifier";
-import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from "@safetynet/testing";
+import * as scenarios from "@safetynet/classifier/test-support";
+import { useTestServices } from "@safetynet/testing/hooks";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as scenarios from "../../../../packages/classifier/src/test-support/scenarios.js";
 import type { IngestContext } from "./ingest-context.js";
 import { processIngest } from "./process-ingest.js";
 import { sweepIncidents } from "./sweep-incidents.js";
 import { storeMessages, TEST_RULES, testContext } from "./test-support.js";
 
-let database: TestDatabase;
-let redis: TestRedis;
+const services = useTestServices();
 let connection: Redis;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  redis = createTestRedis();
-  connection = redis.connection();
+  connection = services.redis.connection();
 });
 const contexts: IngestContext[] = [];
 afterAll(async () => {
   await Promise.all(contexts.map((context) => context.sql.end()));
-  await redis.cleanup();
-  await database.drop();
 });
 
 function byArrival(messages: scenarios.ScenarioMessage[]): scenarios.ScenarioMessage[] {
@@ -30,8 +25,8 @@ function byArrival(messages: scenarios.ScenarioMessage[]): scenarios.ScenarioMes
 }
 
 async function freshContext(): Promise<{ context: IngestContext; prefix: string }> {
-  const prefix = `${redis.prefix}-${Math.random().toString(36).slice(2, 8)}`;
-  const context = testContext(database.db, database.url, connection, prefix);
+  const prefix = `${services.redis.prefix}-${Math.random().toString(36).slice(2, 8)}`;
+  const context = testContext(services.database.db, services.database.url, connection, prefix);
   contexts.push(context);
   return { context, prefix };
 }
@@ -39,7 +34,7 @@ async function freshContext(): Promise<{ context: IngestContext; prefix: string 
 describe("ingest processor against real PostgreSQL and Redis", () => {
   it("groups a scenario stream exactly as the classify command does", async () => {
     const messages = byArrival([...scenarios.tlsRefusal(21, undefined, "worker-tls.example"), ...scenarios.cprWeek(22), ...scenarios.noise(23), ...scenarios.recurring(24)]);
-    const ids = await storeMessages(database.db, messages.map((item) => item.raw));
+    const ids = await storeMessages(services.database.db, messages.map((item) => item.raw));
     const { context } = await freshContext();
     for (const id of ids) expect((await processIngest(context, { messageId: id })).status).toBe("parsed");
 
@@ -47,7 +42,7 @@ describe("ingest processor against real PostgreSQL and Redis", () => {
       messages.map((item) => ({ file: item.name, index: 0, bytes: Buffer.from(item.raw, "latin1") })),
       { rules: TEST_RULES, settings: DEFAULT_GROUP_SETTINGS },
     );
-    const failures = await database.db.failure.findMany({ where: { rawMessageId: { in: ids } }, include: { incident: true } });
+    const failures = await services.database.db.failure.findMany({ where: { rawMessageId: { in: ids } }, include: { incident: true } });
     const byMessage = new Map(failures.map((failure) => [failure.rawMessageId, failure]));
     ids.forEach((id, index) => {
       const line = expected[index] as { incident: string | null; scope: string; cause: string; responsible: string };
@@ -56,63 +51,63 @@ describe("ingest processor against real PostgreSQL and Redis", () => {
         incident: line.incident, scope: line.scope, cause: line.cause, responsible: line.responsible,
       });
     });
-    const tls = await database.db.incident.findMany({ where: { recipientDomain: "worker-tls.example" } });
+    const tls = await services.database.db.incident.findMany({ where: { recipientDomain: "worker-tls.example" } });
     expect(tls).toHaveLength(1);
     expect(tls[0]).toMatchObject({ scope: "systemic", failureCount: 25, cause: "tls-required", announced: true });
-    expect(await database.db.incidentSender.count({ where: { incidentId: tls[0]!.id } })).toBe(tls[0]!.distinctSenders);
-    const recurrences = await database.db.incident.findMany({ where: { recipientDomain: "kommune-nabo.example" }, orderBy: { sequence: "asc" } });
+    expect(await services.database.db.incidentSender.count({ where: { incidentId: tls[0]!.id } })).toBe(tls[0]!.distinctSenders);
+    const recurrences = await services.database.db.incident.findMany({ where: { recipientDomain: "kommune-nabo.example" }, orderBy: { sequence: "asc" } });
     expect(recurrences.map((incident) => incident.status)).toEqual(["resolved", "open"]);
     expect(recurrences[1]!.previousId).toBe(recurrences[0]!.id);
   });
 
   it("is idempotent under retries: the same job twice writes once and enqueues the same job ids", async () => {
-    const [id] = await storeMessages(database.db, [scenarios.gatewayDown(31)[0]!.raw]);
+    const [id] = await storeMessages(services.database.db, [scenarios.gatewayDown(31)[0]!.raw]);
     const { context } = await freshContext();
     const first = await processIngest(context, { messageId: id });
     const again = await processIngest(context, { messageId: id });
     expect(first.status).toBe("parsed");
     expect(again).toEqual({ status: "already-done", state: "parsed" });
-    expect(await database.db.failure.count({ where: { rawMessageId: id } })).toBe(1);
+    expect(await services.database.db.failure.count({ where: { rawMessageId: id } })).toBe(1);
     expect(await context.queues.notify.getJobCounts("waiting")).toEqual({ waiting: 1 });
   });
 
   it("two concurrent workers on one fingerprint open one incident, and one message is ingested once", async () => {
     const messages = byArrival(scenarios.tlsRefusal(41, undefined, "concurrent.example"));
-    const ids = await storeMessages(database.db, messages.map((item) => item.raw));
+    const ids = await storeMessages(services.database.db, messages.map((item) => item.raw));
     const a = await freshContext();
     const other = await createTestDatabaseClientLike();
-    const b = { context: testContext(other, database.url, connection, a.prefix) };
+    const b = { context: testContext(other, services.database.url, connection, a.prefix) };
     contexts.push(b.context);
     // every message offered to both workers at once
     await Promise.all(ids.flatMap((id) => [processIngest(a.context, { messageId: id }), processIngest(b.context, { messageId: id })]));
-    const incidents = await database.db.incident.findMany({ where: { recipientDomain: "concurrent.example" } });
+    const incidents = await services.database.db.incident.findMany({ where: { recipientDomain: "concurrent.example" } });
     expect(incidents).toHaveLength(1);
     expect(incidents[0]!.failureCount).toBe(25);
-    expect(await database.db.failure.count({ where: { rawMessageId: { in: ids } } })).toBe(25);
+    expect(await services.database.db.failure.count({ where: { rawMessageId: { in: ids } } })).toBe(25);
     await other.$disconnect();
   });
 
   it("quarantines what cannot be read, with the reason, and marks non-failures parsed with their kind", async () => {
-    const [bad] = await storeMessages(database.db, ["From: x\r\n\r\nbody"], { cipher: (await import("@safetynet/db")).createRawMessageCipher(Buffer.alloc(32, 7).toString("base64")) });
+    const [bad] = await storeMessages(services.database.db, ["From: x\r\n\r\nbody"], { cipher: (await import("@safetynet/db")).createRawMessageCipher(Buffer.alloc(32, 7).toString("base64")) });
     const { context } = await freshContext();
     expect((await processIngest(context, { messageId: bad })).status).toBe("quarantined");
-    const row = await database.db.rawMessage.findUniqueOrThrow({ where: { id: bad } });
+    const row = await services.database.db.rawMessage.findUniqueOrThrow({ where: { id: bad } });
     expect(row.state).toBe("quarantined");
     expect(row.quarantineReason).toMatch(/cannot decrypt/);
 
-    const [plain] = await storeMessages(database.db, ["From: a@b.example\r\nTo: c@d.example\r\nSubject: hej\r\nDate: Mon, 2 Nov 2026 08:00:00 +0000\r\n\r\nJust a note.\r\n"]);
+    const [plain] = await storeMessages(services.database.db, ["From: a@b.example\r\nTo: c@d.example\r\nSubject: hej\r\nDate: Mon, 2 Nov 2026 08:00:00 +0000\r\n\r\nJust a note.\r\n"]);
     expect(await processIngest(context, { messageId: plain })).toMatchObject({ status: "parsed", kind: "not-bounce", failureIds: [] });
-    expect(await database.db.rawMessage.findUniqueOrThrow({ where: { id: plain } })).toMatchObject({ state: "parsed", kind: "not-bounce" });
+    expect(await services.database.db.rawMessage.findUniqueOrThrow({ where: { id: plain } })).toMatchObject({ state: "parsed", kind: "not-bounce" });
   });
 
   it("back-filled messages are classified and grouped but enqueue no notify or escalate", async () => {
     const messages = byArrival(scenarios.tlsRefusal(51, undefined, "backfill.example"));
-    const ids = await storeMessages(database.db, messages.map((item) => item.raw), { source: "import" });
+    const ids = await storeMessages(services.database.db, messages.map((item) => item.raw), { source: "import" });
     const { context } = await freshContext();
     for (const id of ids) await processIngest(context, { messageId: id });
-    const incident = await database.db.incident.findFirstOrThrow({ where: { recipientDomain: "backfill.example" } });
+    const incident = await services.database.db.incident.findFirstOrThrow({ where: { recipientDomain: "backfill.example" } });
     expect(incident).toMatchObject({ scope: "systemic", failureCount: 25, live: false, announced: false });
-    expect(await database.db.failure.count({ where: { rawMessageId: { in: ids }, backfilled: true } })).toBe(25);
+    expect(await services.database.db.failure.count({ where: { rawMessageId: { in: ids }, backfilled: true } })).toBe(25);
     expect(await context.queues.notify.count()).toBe(0);
     expect(await context.queues.escalate.count()).toBe(0);
   });
@@ -123,17 +118,17 @@ describe("silences and acknowledgement", () => {
     const { acknowledgeIncident, createSilence } = await import("@safetynet/db");
     const messages = byArrival(scenarios.tlsRefusal(71, undefined, "silenced.example"));
     const { context } = await freshContext();
-    const [first, ...rest] = await storeMessages(database.db, messages.map((item) => item.raw));
+    const [first, ...rest] = await storeMessages(services.database.db, messages.map((item) => item.raw));
     await processIngest(context, { messageId: first });
-    const incident = await database.db.incident.findFirstOrThrow({ where: { recipientDomain: "silenced.example" } });
-    await createSilence(database.db, { fingerprint: incident.fingerprint, reason: "supplier knows, fix due Friday", createdBy: "it-drift", expiresAt: new Date(Date.now() + 86_400_000) });
+    const incident = await services.database.db.incident.findFirstOrThrow({ where: { recipientDomain: "silenced.example" } });
+    await createSilence(services.database.db, { fingerprint: incident.fingerprint, reason: "supplier knows, fix due Friday", createdBy: "it-drift", expiresAt: new Date(Date.now() + 86_400_000) });
     for (const id of rest.slice(0, 10)) await processIngest(context, { messageId: id });
-    expect(await database.db.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ status: "open", failureCount: 11, announced: false });
+    expect(await services.database.db.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ status: "open", failureCount: 11, announced: false });
     expect(await context.queues.escalate.count()).toBe(0);
     expect(await context.queues.notify.count()).toBe(11); // senders are still told
-    expect(await acknowledgeIncident(database.db, incident.id, "anna@kommune.example")).toBe(true);
+    expect(await acknowledgeIncident(services.database.db, incident.id, "anna@kommune.example")).toBe(true);
     for (const id of rest.slice(10)) await processIngest(context, { messageId: id });
-    expect(await database.db.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ status: "acknowledged", acknowledgedBy: "anna@kommune.example", failureCount: 25 });
+    expect(await services.database.db.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ status: "acknowledged", acknowledgedBy: "anna@kommune.example", failureCount: 25 });
   });
 });
 
@@ -144,9 +139,9 @@ describe("logs", () => {
     const { context } = await freshContext();
     context.log = createLogger({ level: "trace", destination: { write: (line: string) => void lines.push(line) } });
     const messages = [...scenarios.cprWeek(91).slice(0, 3), ...scenarios.tlsRefusal(92, undefined, "logs.example").slice(0, 3)];
-    const ids = await storeMessages(database.db, messages.map((item) => item.raw));
+    const ids = await storeMessages(services.database.db, messages.map((item) => item.raw));
     for (const id of ids) await processIngest(context, { messageId: id });
-    const [bad] = await storeMessages(database.db, ["Subject: Sag 010203-1234\r\n\r\nx"], { cipher: (await import("@safetynet/db")).createRawMessageCipher(Buffer.alloc(32, 9).toString("base64")) });
+    const [bad] = await storeMessages(services.database.db, ["Subject: Sag 010203-1234\r\n\r\nx"], { cipher: (await import("@safetynet/db")).createRawMessageCipher(Buffer.alloc(32, 9).toString("base64")) });
     await processIngest(context, { messageId: bad });
     const text = lines.join("");
     expect(lines.length).toBeGreaterThan(0);
@@ -157,22 +152,22 @@ describe("logs", () => {
 describe("incident sweep", () => {
   it("opens a held incident after the group wait and resolves it after the quiet period, escalating each once", async () => {
     const [message] = scenarios.tlsRefusal(61, undefined, "sweep.example");
-    const [id] = await storeMessages(database.db, [message!.raw]);
+    const [id] = await storeMessages(services.database.db, [message!.raw]);
     const { context } = await freshContext();
     await processIngest(context, { messageId: id });
-    const pending = await database.db.incident.findFirstOrThrow({ where: { recipientDomain: "sweep.example" } });
+    const pending = await services.database.db.incident.findFirstOrThrow({ where: { recipientDomain: "sweep.example" } });
     expect(pending).toMatchObject({ status: "pending", announced: false });
     expect(await context.queues.escalate.count()).toBe(0);
     const at = pending.firstSeen.getTime();
     expect(await sweepIncidents(context, new Set(), at + DEFAULT_GROUP_SETTINGS.groupWaitMs)).toEqual([{ incidentId: pending.id, event: "incident.opened", sequence: 0 }]);
     expect(await sweepIncidents(context, new Set(), at + DEFAULT_GROUP_SETTINGS.groupWaitMs + 1000)).toEqual([]);
     expect(await sweepIncidents(context, new Set(), at + DEFAULT_GROUP_SETTINGS.resolveQuietMs)).toEqual([{ incidentId: pending.id, event: "incident.resolved", sequence: 0 }]);
-    expect(await database.db.incident.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({ status: "resolved", announced: true });
+    expect(await services.database.db.incident.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({ status: "resolved", announced: true });
     expect(await context.queues.escalate.count()).toBe(2);
   });
 });
 
 async function createTestDatabaseClientLike() {
   const { createDbClient } = await import("@safetynet/db");
-  return createDbClient(database.url, { poolSize: 5 });
+  return createDbClient(services.database.url, { poolSize: 5 });
 }

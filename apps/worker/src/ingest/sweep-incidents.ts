@@ -20,10 +20,10 @@ export async function sweepIncidents(context: IngestContext, supplierIds: Readon
       const rows = (await loadFingerprintStates(tx, { fingerprints: [fingerprint], senders: [], at: new Date(now) })).get(fingerprint)!;
       if (!rows.latest) return [];
       const state: GroupState = { fingerprint, unattached: [], baseline: [], latest: toIncidentState(rows.latest), silences: rows.silences.map((d) => d.getTime()) };
-      const ids = new Map([[rows.latest.key, rows.latest.id]]);
-      const { changes, escalations } = toChanges(tickGroup(state, now, context.settings).effects, ids, supplierIds);
-      const written = await applyIncidentChanges(tx, changes, ids);
-      return escalations.map((effect) => ({ incidentId: written.get(effect.incidentKey)!, event: effect.event, sequence: effect.sequence }));
+      const known = new Map([[rows.latest.key, rows.latest.id]]);
+      const { changes, ids, escalations } = toChanges(tickGroup(state, now, context.settings).effects, known, supplierIds);
+      await applyIncidentChanges(tx, changes);
+      return escalations.map((effect) => ({ incidentId: ids.get(effect.incidentKey)!, event: effect.event, sequence: effect.sequence }));
     });
     all.push(...escalations);
   }

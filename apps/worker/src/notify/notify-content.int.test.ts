@@ -1,32 +1,28 @@
 // The notify processor against real Postgres, Redis and a loopback SMTP listener: content,
 // headers, routing, loop protection, back-fill, and no CPR number in any captured byte.
-import { createTestDatabase, createTestRedis, startSmtpListener, type SmtpListener, type TestDatabase, type TestRedis } from "@safetynet/testing";
+import { startSmtpListener, type SmtpListener } from "@safetynet/testing";
+import { useTestServices } from "@safetynet/testing/hooks";
 import { noticeIdFromToken, noticeMessageId } from "@safetynet/notify";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cprLeaks } from "./testing/scan-for-cpr.js";
 import { seedMessage } from "./testing/seed-failures.js";
 import { eventually, startNotifyWorker } from "./testing/start-notify-worker.js";
 
-let database: TestDatabase;
-let redis: TestRedis;
+const services = useTestServices();
 let smtp: SmtpListener;
 let harness: ReturnType<typeof startNotifyWorker>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  redis = createTestRedis();
   smtp = await startSmtpListener();
-  harness = startNotifyWorker({ db: database.db, databaseUrl: database.url, smtpUrl: smtp.url, connection: () => redis.connection(), prefix: redis.prefix });
+  harness = startNotifyWorker({ db: services.database.db, databaseUrl: services.database.url, smtpUrl: smtp.url, connection: () => services.redis.connection(), prefix: services.redis.prefix });
 });
 afterAll(async () => {
   await harness.close();
   await smtp.close();
-  await redis.cleanup();
-  await database.drop();
 });
 beforeEach(async () => {
   smtp.messages.length = 0;
-  await database.db.staffMember.deleteMany();
+  await services.database.db.staffMember.deleteMany();
 });
 
 async function notify(failureIds: string[]) {
@@ -34,12 +30,12 @@ async function notify(failureIds: string[]) {
 }
 
 async function noticeStatus(rawMessageId: string) {
-  return database.db.notice.findMany({ where: { rawMessageId }, orderBy: { recipient: "asc" } });
+  return services.database.db.notice.findMany({ where: { rawMessageId }, orderBy: { recipient: "asc" } });
 }
 
 describe("notify processor: content and routing", () => {
   it("sends one Danish notice per original message, with the headers and no CPR number anywhere", async () => {
-    const { rawMessageId, failureIds } = await seedMessage(database.db, {
+    const { rawMessageId, failureIds } = await seedMessage(services.database.db, {
       originalSender: "karen@kommune.example",
       subjectMasked: "Underretning 010203-1234 (parser missed it) 0102031234",
       originalMessageId: "<orig-1@kommune.example>",
@@ -68,15 +64,15 @@ describe("notify processor: content and routing", () => {
     expect(parsed.html).toContain("Emnefeltet bliver aldrig krypteret");
     expect(parsed.attachments).toHaveLength(0);
     expect(await cprLeaks(mail!)).toEqual([]);
-    const failures = await database.db.failure.findMany({ where: { rawMessageId } });
+    const failures = await services.database.db.failure.findMany({ where: { rawMessageId } });
     expect(failures.map((f) => f.notifiedTo)).toEqual(["karen@kommune.example", "karen@kommune.example"]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smtp.messages).toHaveLength(1);
   });
 
   it("writes each cause's text in English for a directory entry that says en", async () => {
-    await database.db.staffMember.create({ data: { email: "erik@kommune.example", name: "Erik", language: "en" } });
-    const { failureIds } = await seedMessage(database.db, { originalSender: "erik@kommune.example", failures: [{ recipient: "x@else.example", cause: "message-too-large" }] });
+    await services.database.db.staffMember.create({ data: { email: "erik@kommune.example", name: "Erik", language: "en" } });
+    const { failureIds } = await seedMessage(services.database.db, { originalSender: "erik@kommune.example", failures: [{ recipient: "x@else.example", cause: "message-too-large" }] });
     await notify(failureIds);
     const [mail] = await smtp.waitForMessages(1);
     const parsed = await mail!.parse();
@@ -88,19 +84,19 @@ describe("notify processor: content and routing", () => {
   });
 
   it("tells the manager when the sender has left, and records who was told", async () => {
-    await database.db.staffMember.createMany({
+    await services.database.db.staffMember.createMany({
       data: [
         { email: "gone@kommune.example", name: "Gone", department: "Jobcenter", managerEmail: "boss@kommune.example", active: false },
         { email: "boss@kommune.example", name: "Boss" },
       ],
     });
-    const { rawMessageId, failureIds } = await seedMessage(database.db, { originalSender: "gone@kommune.example", failures: [{ recipient: "x@else.example", cause: "recipient-unknown" }] });
+    const { rawMessageId, failureIds } = await seedMessage(services.database.db, { originalSender: "gone@kommune.example", failures: [{ recipient: "x@else.example", cause: "recipient-unknown" }] });
     await notify(failureIds);
     const [mail] = await smtp.waitForMessages(1);
     expect(mail!.to).toEqual(["boss@kommune.example"]);
     expect((await mail!.parse()).text).toContain("som er markeret som fratrådt");
     const [failure] = await eventually(async () => {
-      const rows = await database.db.failure.findMany({ where: { rawMessageId } });
+      const rows = await services.database.db.failure.findMany({ where: { rawMessageId } });
       return rows[0]?.notifiedTo ? rows : null;
     });
     expect(failure!.notifiedTo).toBe("boss@kommune.example");
@@ -108,8 +104,8 @@ describe("notify processor: content and routing", () => {
   });
 
   it("tells the team mailbox when the sender is absent from a loaded directory", async () => {
-    await database.db.staffMember.create({ data: { email: "someone@kommune.example", name: "Someone" } });
-    const { failureIds } = await seedMessage(database.db, { originalSender: "unknown@kommune.example", failures: [{ recipient: "x@else.example" }] });
+    await services.database.db.staffMember.create({ data: { email: "someone@kommune.example", name: "Someone" } });
+    const { failureIds } = await seedMessage(services.database.db, { originalSender: "unknown@kommune.example", failures: [{ recipient: "x@else.example" }] });
     await notify(failureIds);
     const [mail] = await smtp.waitForMessages(1);
     expect(mail!.to).toEqual(["team@kommune.example"]);
@@ -117,7 +113,7 @@ describe("notify processor: content and routing", () => {
   });
 
   it("sends the systemic text for a failure in a systemic incident", async () => {
-    const { failureIds } = await seedMessage(database.db, {
+    const { failureIds } = await seedMessage(services.database.db, {
       originalSender: "karen@kommune.example",
       failures: [{ recipient: "x@tls.example", cause: "tls-required", scope: "systemic", incidentKey: "tls-required-2026-1" }],
     });
@@ -128,7 +124,7 @@ describe("notify processor: content and routing", () => {
   });
 
   it("tells the owner of our mailbox about an inbound form that never arrived", async () => {
-    const { failureIds } = await seedMessage(database.db, {
+    const { failureIds } = await seedMessage(services.database.db, {
       originalSender: "borger@mail.example",
       subjectMasked: "Ansøgning 0102XX-XXXX",
       failures: [{ recipient: "blanketter@kommune.example", cause: "spam-or-content-filter" }],
@@ -144,28 +140,28 @@ describe("notify processor: content and routing", () => {
   });
 
   it("never notifies about back-filled history or external senders", async () => {
-    const backfill = await seedMessage(database.db, { originalSender: "karen@kommune.example", source: "import", failures: [{ recipient: "x@else.example" }] });
-    const external = await seedMessage(database.db, { originalSender: "a@else.example", failures: [{ recipient: "b@other.example" }] });
+    const backfill = await seedMessage(services.database.db, { originalSender: "karen@kommune.example", source: "import", failures: [{ recipient: "x@else.example" }] });
+    const external = await seedMessage(services.database.db, { originalSender: "a@else.example", failures: [{ recipient: "b@other.example" }] });
     await notify([...backfill.failureIds, ...external.failureIds]);
     await eventually(async () => (await harness.queue.getCompletedCount()) >= 2 && true);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smtp.messages).toHaveLength(0);
-    expect(await database.db.notice.count({ where: { rawMessageId: { in: [backfill.rawMessageId, external.rawMessageId] } } })).toBe(0);
+    expect(await services.database.db.notice.count({ where: { rawMessageId: { in: [backfill.rawMessageId, external.rawMessageId] } } })).toBe(0);
   });
 
   it("loop protection: a bounce of our own notice produces no notice and alerts staff", async () => {
     const noticeId = "9d1c3f4e-0000-4000-8000-000000000001";
-    const { rawMessageId, failureIds } = await seedMessage(database.db, {
+    const { rawMessageId, failureIds } = await seedMessage(services.database.db, {
       originalSender: "sikkerhedsnet@kommune.example",
       originalMessageId: noticeMessageId(noticeId, "sikkerhedsnet@kommune.example"),
       failures: [{ recipient: "karen@kommune.example", cause: "recipient-mailbox-full" }],
     });
     await notify(failureIds);
-    const alert = await eventually(() => database.db.auditEvent.findFirst({ where: { action: "notice.bounced" } }));
+    const alert = await eventually(() => services.database.db.auditEvent.findFirst({ where: { action: "notice.bounced" } }));
     expect(alert.target).toBe(noticeId);
     expect(alert.detail).toMatchObject({ rawMessageId });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smtp.messages).toHaveLength(0);
-    expect(await database.db.notice.count({ where: { rawMessageId } })).toBe(0);
+    expect(await services.database.db.notice.count({ where: { rawMessageId } })).toBe(0);
   });
 });

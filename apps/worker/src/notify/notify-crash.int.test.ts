@@ -3,51 +3,47 @@
 // a second copy. What it does instead (mark uncertain, alert staff) is the documented window.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { createTestDatabase, createTestRedis, startSmtpListener, type SmtpListener, type TestDatabase, type TestRedis } from "@safetynet/testing";
+import { startSmtpListener, type SmtpListener } from "@safetynet/testing";
+import { useTestServices } from "@safetynet/testing/hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedMessage } from "./testing/seed-failures.js";
 import { eventually, startNotifyWorker } from "./testing/start-notify-worker.js";
 
-let database: TestDatabase;
-let redis: TestRedis;
+const services = useTestServices();
 let smtp: SmtpListener;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  redis = createTestRedis();
   smtp = await startSmtpListener();
 });
 afterAll(async () => {
   await smtp.close();
-  await redis.cleanup();
-  await database.drop();
 });
 
 function runChildUntilKilled(prefix: string, crashAt: "after-claim" | "after-accept"): Promise<NodeJS.Signals | null> {
   const script = path.join(import.meta.dirname, "testing/notify-crash-child.ts");
-  const settings = { databaseUrl: database.url, redisUrl: redis.url, prefix, smtpUrl: smtp.url, crashAt };
+  const settings = { databaseUrl: services.database.url, redisUrl: services.redis.url, prefix, smtpUrl: smtp.url, crashAt };
   const child = spawn(process.execPath, ["--import", "tsx", script, JSON.stringify(settings)], { stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
 }
 
 async function killMidJob(crashAt: "after-claim" | "after-accept", sender: string) {
-  const prefix = `${redis.prefix}-${crashAt}`;
-  const { rawMessageId, failureIds } = await seedMessage(database.db, { originalSender: sender, failures: [{ recipient: "x@else.example" }] });
-  const enqueuer = startNotifyWorker({ db: database.db, smtpUrl: smtp.url, connection: () => redis.connection(), prefix, concurrency: 1, stalledInterval: 500 });
+  const prefix = `${services.redis.prefix}-${crashAt}`;
+  const { rawMessageId, failureIds } = await seedMessage(services.database.db, { originalSender: sender, failures: [{ recipient: "x@else.example" }] });
+  const enqueuer = startNotifyWorker({ db: services.database.db, smtpUrl: smtp.url, connection: () => services.redis.connection(), prefix, concurrency: 1, stalledInterval: 500 });
   await enqueuer.worker.close(); // only its queue is used here
   await enqueuer.enqueue(failureIds[0]!);
   expect(await runChildUntilKilled(prefix, crashAt)).toBe("SIGKILL");
-  const left = await database.db.notice.findFirstOrThrow({ where: { rawMessageId } });
+  const left = await services.database.db.notice.findFirstOrThrow({ where: { rawMessageId } });
   expect(left.status).toBe("sending");
   // A fresh worker: the dead child's lock expires, BullMQ moves the stalled job back, and the
   // processor waits out the sending lease before deciding.
   const rescuer = startNotifyWorker({
-    db: database.db, databaseUrl: database.url, smtpUrl: smtp.url, connection: () => redis.connection(), prefix,
+    db: services.database.db, databaseUrl: services.database.url, smtpUrl: smtp.url, connection: () => services.redis.connection(), prefix,
     lockDuration: 2_000, stalledInterval: 500, deps: { sendingLeaseMs: 2_500 },
   });
   try {
     const settled = await eventually(async () => {
-      const row = await database.db.notice.findFirstOrThrow({ where: { rawMessageId } });
+      const row = await services.database.db.notice.findFirstOrThrow({ where: { rawMessageId } });
       return row.status !== "sending" && row;
     }, 30_000);
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -64,7 +60,7 @@ describe("notify processor: a worker killed mid-job", () => {
     expect(sent).toBe(1);
     expect(notice.status).toBe("failed");
     expect(notice.lastError).toBe("interrupted: delivery uncertain");
-    const alert = await database.db.auditEvent.findFirst({ where: { action: "notice.uncertain", target: notice.id } });
+    const alert = await services.database.db.auditEvent.findFirst({ where: { action: "notice.uncertain", target: notice.id } });
     expect(alert).not.toBeNull();
   });
 
@@ -72,6 +68,6 @@ describe("notify processor: a worker killed mid-job", () => {
     const { notice, sent } = await killMidJob("after-claim", "claimed@kommune.example");
     expect(sent).toBe(0);
     expect(notice.status).toBe("failed");
-    expect(await database.db.auditEvent.count({ where: { action: "notice.uncertain", target: notice.id } })).toBe(1);
+    expect(await services.database.db.auditEvent.count({ where: { action: "notice.uncertain", target: notice.id } })).toBe(1);
   });
 });

@@ -1,18 +1,16 @@
 // Delivery against a loopback SMTP listener that refuses on demand: 4xx retries with backoff
 // and sends once, 5xx gives up, marks the notice failed and alerts staff; digests gather bursts.
-import { createTestDatabase, createTestRedis, startSmtpListener, type SmtpListener, type TestDatabase, type TestRedis } from "@safetynet/testing";
+import { startSmtpListener, type SmtpListener } from "@safetynet/testing";
+import { useTestServices } from "@safetynet/testing/hooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { seedMessage } from "./testing/seed-failures.js";
 import { eventually, startNotifyWorker, type NotifyHarnessOptions } from "./testing/start-notify-worker.js";
 
-let database: TestDatabase;
-let redis: TestRedis;
+const services = useTestServices();
 let smtp: SmtpListener;
 let harness: ReturnType<typeof startNotifyWorker> | undefined;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  redis = createTestRedis();
   smtp = await startSmtpListener();
 });
 afterEach(async () => {
@@ -23,12 +21,10 @@ afterEach(async () => {
 });
 afterAll(async () => {
   await smtp.close();
-  await redis.cleanup();
-  await database.drop();
 });
 
 function start(options: Partial<NotifyHarnessOptions> = {}) {
-  harness = startNotifyWorker({ db: database.db, smtpUrl: smtp.url, connection: () => redis.connection(), prefix: `${redis.prefix}-${Math.random().toString(36).slice(2, 8)}`, backoffMs: 200, ...options });
+  harness = startNotifyWorker({ db: services.database.db, smtpUrl: smtp.url, connection: () => services.redis.connection(), prefix: `${services.redis.prefix}-${Math.random().toString(36).slice(2, 8)}`, backoffMs: 200, ...options });
   return harness;
 }
 
@@ -36,10 +32,10 @@ describe("notify processor: delivery", () => {
   it("retries a 451 with backoff and sends exactly one notice", async () => {
     const worker = start();
     smtp.rejectWith(451, 2);
-    const { rawMessageId, failureIds } = await seedMessage(database.db, { originalSender: "retry@kommune.example", failures: [{ recipient: "x@else.example" }] });
+    const { rawMessageId, failureIds } = await seedMessage(services.database.db, { originalSender: "retry@kommune.example", failures: [{ recipient: "x@else.example" }] });
     await worker.enqueue(failureIds[0]!);
     const notice = await eventually(async () => {
-      const row = await database.db.notice.findFirst({ where: { rawMessageId } });
+      const row = await services.database.db.notice.findFirst({ where: { rawMessageId } });
       return row?.status === "sent" && row;
     });
     expect(notice.attempts).toBe(3);
@@ -50,15 +46,15 @@ describe("notify processor: delivery", () => {
   it("gives up on a 550: the notice is failed, staff alerted, nothing retried", async () => {
     const worker = start();
     smtp.rejectWith(550, 1);
-    const { rawMessageId, failureIds } = await seedMessage(database.db, { originalSender: "refused@kommune.example", failures: [{ recipient: "x@else.example" }] });
+    const { rawMessageId, failureIds } = await seedMessage(services.database.db, { originalSender: "refused@kommune.example", failures: [{ recipient: "x@else.example" }] });
     await worker.enqueue(failureIds[0]!);
     const notice = await eventually(async () => {
-      const row = await database.db.notice.findFirst({ where: { rawMessageId } });
+      const row = await services.database.db.notice.findFirst({ where: { rawMessageId } });
       return row?.status === "failed" && row;
     });
     expect(notice.lastError).toMatch(/^smtp 550/);
     expect(notice.attempts).toBe(1);
-    const alert = await database.db.auditEvent.findFirst({ where: { action: "notice.failed", target: notice.id } });
+    const alert = await services.database.db.auditEvent.findFirst({ where: { action: "notice.failed", target: notice.id } });
     expect(alert?.detail).toMatchObject({ responseCode: 550, rawMessageId });
     expect(JSON.stringify(alert)).not.toContain("refused@kommune.example");
     const job = await worker.queue.getJob(`notify-${failureIds[0]}`);
@@ -69,21 +65,21 @@ describe("notify processor: delivery", () => {
   it("after the last attempt of 4xx, marks failed and alerts", async () => {
     const worker = start({ attempts: 2 });
     smtp.rejectWith(421, 5);
-    const { rawMessageId, failureIds } = await seedMessage(database.db, { originalSender: "busy@kommune.example", failures: [{ recipient: "x@else.example" }] });
+    const { rawMessageId, failureIds } = await seedMessage(services.database.db, { originalSender: "busy@kommune.example", failures: [{ recipient: "x@else.example" }] });
     await worker.enqueue(failureIds[0]!);
     const notice = await eventually(async () => {
-      const row = await database.db.notice.findFirst({ where: { rawMessageId } });
+      const row = await services.database.db.notice.findFirst({ where: { rawMessageId } });
       return row?.status === "failed" && row;
     });
     expect(notice.attempts).toBe(2);
-    expect(await database.db.auditEvent.count({ where: { action: "notice.failed", target: notice.id } })).toBe(1);
+    expect(await services.database.db.auditEvent.count({ where: { action: "notice.failed", target: notice.id } })).toBe(1);
   });
 
   it("sends the first notices at once and gathers the rest of a burst into one digest", async () => {
     const worker = start({ config: { NOTICE_DIGEST_MINUTES: 0.05, NOTICE_DIGEST_THRESHOLD: 2 }, concurrency: 1 }); // 3 s window
     const seeded = [];
     for (let i = 0; i < 5; i++) {
-      seeded.push(await seedMessage(database.db, { originalSender: "burst@kommune.example", originalMessageId: `<burst-${i}@kommune.example>`, failures: [{ recipient: `r${i}@else.example` }] }));
+      seeded.push(await seedMessage(services.database.db, { originalSender: "burst@kommune.example", originalMessageId: `<burst-${i}@kommune.example>`, failures: [{ recipient: `r${i}@else.example` }] }));
       await worker.enqueue(seeded[i]!.failureIds[0]!);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -93,7 +89,7 @@ describe("notify processor: delivery", () => {
     const digest = await mails[2]!.parse();
     for (const i of [2, 3, 4]) expect(digest.text).toContain(`<burst-${i}@kommune.example>`);
     const notices = await eventually(async () => {
-      const rows = await database.db.notice.findMany({ where: { recipient: "burst@kommune.example" } });
+      const rows = await services.database.db.notice.findMany({ where: { recipient: "burst@kommune.example" } });
       return rows.every((row) => row.status === "sent") && rows;
     });
     expect(new Set(notices.map((row) => row.smtpMessageId)).size).toBe(3);
@@ -105,7 +101,7 @@ describe("notify processor: delivery", () => {
     const worker = start({ config: { NOTICE_RATE_PER_DOMAIN: 60 }, concurrency: 4 }); // burst of 10, then one a second
     const started = Date.now();
     for (let i = 0; i < 12; i++) {
-      const { failureIds } = await seedMessage(database.db, { originalSender: `rate${i}@kommune.example`, failures: [{ recipient: "x@else.example" }] });
+      const { failureIds } = await seedMessage(services.database.db, { originalSender: `rate${i}@kommune.example`, failures: [{ recipient: "x@else.example" }] });
       await worker.enqueue(failureIds[0]!);
     }
     await smtp.waitForMessages(12, 20_000);

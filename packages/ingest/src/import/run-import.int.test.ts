@@ -6,14 +6,14 @@ import { Queue } from "bullmq";
 import { ImapFlow } from "imapflow";
 import { createRawMessageCipher, createUtcSqlPool, type UtcSqlPool } from "@safetynet/db";
 import { createQueue } from "@safetynet/queue";
-import { createDovecotUser, createTestDatabase, createTestRedis, waitForDovecotLogin, type TestDatabase, type TestRedis } from "@safetynet/testing";
+import { createDovecotUser, waitForDovecotLogin } from "@safetynet/testing";
+import { useTestServices } from "@safetynet/testing/hooks";
 import { createIngestor } from "../create-ingestor.js";
 import { createProgressReporter } from "./progress-reporter.js";
 import { runImport } from "./run-import.js";
 
 const KEY = Buffer.alloc(32, 5).toString("base64");
-let database: TestDatabase;
-let redis: TestRedis;
+const services = useTestServices();
 let queue: Queue;
 let sql: UtcSqlPool;
 let dir: string;
@@ -23,10 +23,8 @@ function message(i: number, extra = ""): string {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  redis = createTestRedis();
-  sql = createUtcSqlPool(database.url);
-  queue = createQueue("ingest", { connection: redis.connection(), prefix: redis.prefix });
+  sql = createUtcSqlPool(services.database.url);
+  queue = createQueue("ingest", { connection: services.redis.connection(), prefix: services.redis.prefix });
   dir = mkdtempSync(path.join(os.tmpdir(), "sn-import-"));
   // An mbox with mboxrd quoting, and a Maildir with cur/ and new/.
   const mbox = [1, 2, 3].map((i) => `From MAILER-DAEMON Mon Jan  1 00:00:0${i} 2024\n${message(i, ">From quoted\r\n").replaceAll("\r\n", "\n")}\n`).join("");
@@ -43,15 +41,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await queue.close();
   await sql.end();
-  await redis.cleanup();
-  await database.drop();
 });
 
 function importer(sources: string[], range = {}) {
-  const ingestor = createIngestor({ db: database.db, sql, queue, cipher: createRawMessageCipher(KEY), maxMessageBytes: 1_000_000 });
+  const ingestor = createIngestor({ db: services.database.db, sql, queue, cipher: createRawMessageCipher(KEY), maxMessageBytes: 1_000_000 });
   const output: string[] = [];
   const progress = createProgressReporter({ write: (text: string) => output.push(text), isTTY: false });
-  return { run: () => runImport({ db: database.db, ingestor, progress, sources, range, batchSize: 2 }), output };
+  return { run: () => runImport({ db: services.database.db, ingestor, progress, sources, range, batchSize: 2 }), output };
 }
 
 describe("safetynet import", () => {
@@ -61,7 +57,7 @@ describe("safetynet import", () => {
     expect(first).toMatchObject({ read: 7, stored: 7, alreadyStored: 0, failedSources: [] });
     const second = await importer(sources).run();
     expect(second).toMatchObject({ read: 7, stored: 0, alreadyStored: 7, failedSources: [] });
-    const rows = await database.db.rawMessage.findMany({ where: { source: "import" } });
+    const rows = await services.database.db.rawMessage.findMany({ where: { source: "import" } });
     expect(rows).toHaveLength(7);
     const cipher = createRawMessageCipher(KEY);
     const fromMbox = rows.find((row) => row.importRef?.endsWith("bounces.mbox#1@" + row.importRef.split("@").pop()))!;
@@ -76,11 +72,11 @@ describe("safetynet import", () => {
     writeFileSync(file, [11, 12, 13, 14, 15].map((i) => `From x Mon Jan  1 00:00:00 2024\n${message(i)}\n`).join(""));
     const { run } = importer([file]);
     await run();
-    const cursor = await database.db.importCursor.findFirstOrThrow({ where: { key: `file:${file}` } });
+    const cursor = await services.database.db.importCursor.findFirstOrThrow({ where: { key: `file:${file}` } });
     expect(cursor).toMatchObject({ done: true, count: 5 });
     // Pretend the run stopped after the first batch of two: the next run reads only the rest.
     const offsetOfThird = Buffer.from(writeOf(file)).indexOf("From x", 1 + Buffer.from(writeOf(file)).indexOf("From x", 1));
-    await database.db.importCursor.update({ where: { key: cursor.key }, data: { done: false, position: `${offsetOfThird}:2`, count: 2 } });
+    await services.database.db.importCursor.update({ where: { key: cursor.key }, data: { done: false, position: `${offsetOfThird}:2`, count: 2 } });
     const resumed = await importer([file]).run();
     expect(resumed).toMatchObject({ read: 3, alreadyStored: 3 });
   });
