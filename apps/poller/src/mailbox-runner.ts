@@ -61,6 +61,8 @@ export function startMailboxRunner(settings: MailboxSettings, deps: RunnerDeps):
 
   /** One connection's life: returns when it closes, the lease is lost, or a stop is requested. */
   async function session(): Promise<void> {
+    // No login can work: fail as a refused login does (marked auth-failed, one alarm, no retries).
+    if (settings.auth.missing) throw Object.assign(new Error(settings.auth.missing), { authenticationFailed: true, responseText: settings.auth.missing });
     const current = createImapClient(settings, { idle: config.IMAP_IDLE, pollMs: config.IMAP_RESYNC_SECONDS * 1000 });
     const signal = new WakeSignal();
     client = current;

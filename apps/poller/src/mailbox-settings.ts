@@ -8,7 +8,8 @@ export interface MailboxSettings {
   id: string;
   name: string;
   endpoint: ImapEndpoint;
-  auth: { user: string; pass?: string; accessToken?: string };
+  /** `missing`: why no login can work (an XOAUTH2 mailbox without a token): a permanent auth failure. */
+  auth: { user: string; pass?: string; accessToken?: string; missing?: string };
   markMode: "move" | "keyword" | "none";
   processedFolder: string;
   /** Changes when anything that needs a new connection changes. */
@@ -25,9 +26,9 @@ export function settingsFor(row: MailboxToPoll, config: PollerConfig): MailboxSe
       : { user: fromEnv.user, pass: fromEnv.pass ?? "" };
   } else {
     const credentials = row.credentials ? openMailboxCredentials(config.SAFETYNET_KEY, row.credentials) : { user: endpoint.user };
-    auth = row.authMethod === "xoauth2"
-      ? { user: credentials.user || endpoint.user, accessToken: credentials.accessToken ?? "" }
-      : { user: credentials.user || endpoint.user, pass: credentials.pass ?? endpoint.pass ?? "" };
+    const user = credentials.user || endpoint.user;
+    if (row.authMethod !== "xoauth2") auth = { user, pass: credentials.pass ?? endpoint.pass ?? "" };
+    else auth = credentials.accessToken ? { user, accessToken: credentials.accessToken } : { user, missing: "no access token is stored for this XOAUTH2 mailbox" };
   }
   const fingerprint = JSON.stringify([row.url, row.authMethod, row.markMode, row.processedFolder, row.credentials ? Buffer.from(row.credentials).toString("base64") : null]);
   return { id: row.id, name: row.name, endpoint, auth, markMode: row.markMode, processedFolder: row.processedFolder, fingerprint };

@@ -32,6 +32,11 @@ export interface StartOptions {
   onBatch?: (size: number, ms: number) => void;
   /** Also run the notify queue (sender notices over SMTP_URL); default true. */
   notify?: boolean;
+  /** Crash tests: a short job lock and stalled check, so a rescuer takes over a killed worker's jobs quickly. */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+  /** Crash tests: points inside and after a batch's transaction. */
+  hooks?: IngestContext["hooks"];
 }
 
 export interface WorkerHandle {
@@ -63,6 +68,7 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
     settings: settingsFromConfig(config),
     queues: { notify: createQueue("notify", { connection: queueConnection, prefix }), escalate: createQueue("escalate", { connection: queueConnection, prefix }) },
     log,
+    ...(options.hooks ? { hooks: options.hooks } : {}),
   };
   // Concurrent jobs share transactions: one commit and one lock round for many messages.
   const batchSize = options.batchSize ?? Math.ceil(config.WORKER_CONCURRENCY / 2);
@@ -78,7 +84,8 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
     connection: workerConnection,
     prefix,
     concurrency: config.WORKER_CONCURRENCY,
-    lockDuration: JOBS.ingest.lockDurationMs,
+    lockDuration: options.lockDurationMs ?? JOBS.ingest.lockDurationMs,
+    ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
   });
   // Job ids only: never the payload's content (it carries ids anyway) nor error text with mail in it.
   worker.on("failed", (job, error) => log.warn({ jobId: job?.id, attempts: job?.attemptsMade, error: error.name }, "ingest job failed"));

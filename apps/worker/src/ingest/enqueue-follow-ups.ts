@@ -1,5 +1,7 @@
 // After the commit: tell the notify and escalate queues, with deterministic job ids so a retry
-// (or a second worker) enqueues nothing twice. Back-filled history enqueues nothing at all.
+// (or a second worker) enqueues nothing twice, then mark the escalations' outbox rows enqueued.
+// Back-filled history enqueues nothing at all.
+import { markIncidentEventsEnqueued, preparedStatements } from "@safetynet/db";
 import { JOBS, jobOptions, type JobKey, type JobPayload } from "@safetynet/queue";
 import type { Queue } from "bullmq";
 import type { Escalation, IngestContext } from "./ingest-context.js";
@@ -27,8 +29,10 @@ export async function enqueueFollowUps(context: IngestContext, failureIds: reado
 
 /** The follow-ups of many messages (one finished batch) in one round trip per queue. */
 export async function enqueueManyFollowUps(context: IngestContext, items: readonly FollowUps[]): Promise<void> {
+  const escalations = items.flatMap((item) => item.escalations);
   await Promise.all([
     enqueueAll(context.queues.notify, "notify", items.flatMap((item) => item.failureIds.map((failureId) => ({ failureId })))),
-    enqueueAll(context.queues.escalate, "escalate", items.flatMap((item) => item.escalations)),
+    enqueueAll(context.queues.escalate, "escalate", escalations),
   ]);
+  await markIncidentEventsEnqueued(preparedStatements(context.sql), escalations);
 }

@@ -6,7 +6,7 @@ import {
   type ClassifiedFailure, type GroupEffect, type GroupSettings, type GroupState,
 } from "@safetynet/classifier";
 import {
-  applyIncidentChanges, countBaselineFailures, loadFingerprintStates, loadUnattachedFailures, lockFingerprints, recordFailures,
+  applyIncidentChanges, countBaselineFailures, loadFingerprintStates, loadUnattachedFailures, lockFingerprints, recordFailures, recordIncidentEvents,
   type NewFailure, type SqlClient,
 } from "@safetynet/db";
 import type { Escalation } from "./ingest-context.js";
@@ -88,11 +88,18 @@ export async function groupBatch(
   );
 
   const failureIds = new Map(messages.map((message) => [message.messageId, message.failures.map((failure) => failure.row.id)]));
+  // Back-filled history is never escalated; live events go to the outbox before the commit.
+  const live = new Set(messages.filter((message) => message.live).map((message) => message.messageId));
   const escalations = new Map<string, Escalation[]>(messages.map((message) => [message.messageId, []]));
+  const outbox: (Escalation & { rawMessageId: string })[] = [];
   effects.forEach((effect, index) => {
-    if (effect.type !== "escalate") return;
-    escalations.get(escalationOwner.get(index)!)!.push({ incidentId: written.get(effect.incidentKey)!, event: effect.event, sequence: effect.sequence });
+    const owner = escalationOwner.get(index);
+    if (effect.type !== "escalate" || !owner || !live.has(owner)) return;
+    const escalation: Escalation = { incidentId: written.get(effect.incidentKey)!, event: effect.event, sequence: effect.sequence };
+    escalations.get(owner)!.push(escalation);
+    outbox.push({ ...escalation, rawMessageId: owner });
   });
+  await recordIncidentEvents(tx, outbox);
   return { failureIds, escalations };
 }
 

@@ -2,7 +2,7 @@
 // grouping settings, queues for follow-up work and a logger bound to ids only.
 import type { GroupSettings } from "@safetynet/classifier";
 import type { Logger } from "@safetynet/config";
-import type { DbClient, RawMessageCipher, TransactionPool } from "@safetynet/db";
+import type { DbClient, IncidentEventKey, RawMessageCipher, TransactionPool } from "@safetynet/db";
 import type { Queue } from "bullmq";
 import type { RulesSource } from "../load-rules.js";
 
@@ -15,13 +15,12 @@ export interface IngestContext {
   settings: GroupSettings;
   queues: { notify: Queue; escalate: Queue };
   log: Logger;
+  /** Crash tests only: called with a batch's transaction still open, and after its commit. */
+  hooks?: { beforeCommit?(): void | Promise<void>; afterCommit?(outcomes: ReadonlyMap<string, IngestOutcome>): void | Promise<void> };
 }
 
-export interface Escalation {
-  incidentId: string;
-  event: "incident.opened" | "incident.updated" | "incident.resolved";
-  sequence: number;
-}
+/** One lifecycle event of an incident for the escalate queue (an outbox row until enqueued). */
+export type Escalation = IncidentEventKey;
 
 export type IngestOutcome =
   | { status: "parsed"; kind: string; failureIds: string[]; escalations: Escalation[]; live: boolean }

@@ -5,7 +5,7 @@ import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IngestContext } from "./ingest-context.js";
 import { processIngest } from "./process-ingest.js";
-import { sweepIncidents } from "./sweep-incidents.js";
+import { OUTBOX_GRACE_SECONDS, sweepIncidents } from "./sweep-incidents.js";
 import { storeMessages, TEST_RULES, testContext } from "./test-support.js";
 
 const services = useTestServices();
@@ -164,6 +164,22 @@ describe("incident sweep", () => {
     expect(await sweepIncidents(context, new Set(), at + DEFAULT_GROUP_SETTINGS.resolveQuietMs)).toEqual([{ incidentId: pending.id, event: "incident.resolved", sequence: 0 }]);
     expect(await services.database.db.incident.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({ status: "resolved", announced: true });
     expect(await context.queues.escalate.count()).toBe(2);
+  });
+
+  it("enqueues an outbox event a dead worker left unmarked, once the grace period has passed, and marks it", async () => {
+    const [message] = scenarios.tlsRefusal(62, undefined, "outbox.example");
+    const [id] = await storeMessages(services.database.db, [message!.raw]);
+    const { context } = await freshContext();
+    await processIngest(context, { messageId: id });
+    const incident = await services.database.db.incident.findFirstOrThrow({ where: { recipientDomain: "outbox.example" } });
+    // As a worker that died between its commit and its enqueue leaves it:
+    const recent = await services.database.db.incidentEvent.create({ data: { incidentId: incident.id, event: "incident.updated", sequence: 10, rawMessageId: id! } });
+    expect(await sweepIncidents(context, new Set(), incident.firstSeen.getTime())).toEqual([]);
+    await services.database.db.incidentEvent.update({ where: { id: recent.id }, data: { createdAt: new Date(Date.now() - (OUTBOX_GRACE_SECONDS + 5) * 1000) } });
+    expect(await sweepIncidents(context, new Set(), incident.firstSeen.getTime())).toEqual([{ incidentId: incident.id, event: "incident.updated", sequence: 10 }]);
+    expect((await context.queues.escalate.getJobs(["waiting"])).map((job) => job.id)).toEqual([`escalate-${incident.id}-incident.updated-10`]);
+    expect((await services.database.db.incidentEvent.findUniqueOrThrow({ where: { id: recent.id } })).enqueuedAt).not.toBeNull();
+    expect(await sweepIncidents(context, new Set(), incident.firstSeen.getTime())).toEqual([]);
   });
 });
 

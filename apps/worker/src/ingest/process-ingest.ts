@@ -1,11 +1,11 @@
 // The `ingest` processor: prepare the message (load, decrypt, parse, classify; quarantine what
 // cannot be read), write failures and incidents in one transaction, then enqueue follow-ups.
-import { loadIngestMessage, loadIngestMessages, loadMessageOutcome, preparedStatements, type IngestMessage } from "@safetynet/db";
+import { loadIngestMessage, loadIngestMessages, loadMessageFailureIds, loadUnenqueuedIncidentEvents, preparedStatements, type IngestMessage } from "@safetynet/db";
 import { readPayload } from "@safetynet/queue";
 import { coalesce } from "./coalesce.js";
 import { enqueueFollowUps, enqueueManyFollowUps, type FollowUps } from "./enqueue-follow-ups.js";
 import { ingestBatch } from "./ingest-batch.js";
-import type { Escalation, IngestContext, IngestOutcome } from "./ingest-context.js";
+import type { IngestContext, IngestOutcome } from "./ingest-context.js";
 import { prepareMessage } from "./prepare-message.js";
 import type { PreparedMessage } from "./group-batch.js";
 
@@ -58,14 +58,12 @@ export async function processIngest(context: IngestContext, data: unknown, steps
 
 /**
  * Another attempt (or worker) got here first. If that attempt died between its commit and its
- * enqueues, enqueue again what it would have: deterministic job ids make this a no-op otherwise.
+ * enqueues, enqueue again what it would have: the failures' notify jobs (deterministic job ids,
+ * and the notify processor's own records, make a second one harmless) and the escalations still
+ * unmarked in the outbox.
  */
 async function enqueueAgain(context: IngestContext, messageId: string, steps: IngestSteps): Promise<void> {
-  const outcome = await loadMessageOutcome(context.db, messageId);
-  const escalations: Escalation[] = outcome.incidents.flatMap((incident) => {
-    if (incident.scope !== "systemic" || !incident.announced) return [];
-    const opened: Escalation = { incidentId: incident.id, event: "incident.opened", sequence: 0 };
-    return incident.status === "resolved" ? [opened, { incidentId: incident.id, event: "incident.resolved", sequence: 0 }] : [opened];
-  });
-  await steps.enqueue({ failureIds: outcome.failureIds, escalations });
+  const failureIds = await loadMessageFailureIds(context.db, messageId);
+  const escalations = await loadUnenqueuedIncidentEvents(preparedStatements(context.sql), { rawMessageIds: [messageId] });
+  await steps.enqueue({ failureIds, escalations });
 }

@@ -1,10 +1,19 @@
 // Time alone changes incidents too: a pending one passes its group wait, a quiet one resolves.
-// The sweep runs the same pure tick the ingest step runs, under the same fingerprint lock.
+// The sweep runs the same pure tick the ingest step runs, under the same fingerprint lock, and
+// records its escalations in the outbox like the ingest step. It is also the outbox's backstop:
+// events still unmarked a while after they were recorded (a worker died between commit and
+// enqueue, and no retry came) are enqueued again.
 import { tickGroup, type GroupState } from "@safetynet/classifier";
-import { applyIncidentChanges, findIncidentsDue, loadFingerprintStates, lockFingerprints, withSqlTransaction } from "@safetynet/db";
+import {
+  applyIncidentChanges, findIncidentsDue, loadFingerprintStates, loadUnenqueuedIncidentEvents, lockFingerprints, preparedStatements,
+  recordIncidentEvents, withSqlTransaction,
+} from "@safetynet/db";
 import { enqueueFollowUps } from "./enqueue-follow-ups.js";
 import { toChanges, toIncidentState } from "./incident-mapping.js";
 import type { Escalation, IngestContext } from "./ingest-context.js";
+
+/** Longer than any ingest batch takes from its commit to its enqueue. */
+export const OUTBOX_GRACE_SECONDS = 60;
 
 export async function sweepIncidents(context: IngestContext, supplierIds: ReadonlySet<string>, now = Date.now()): Promise<Escalation[]> {
   const fingerprints = await findIncidentsDue(context.db, {
@@ -13,7 +22,7 @@ export async function sweepIncidents(context: IngestContext, supplierIds: Readon
     resolveQuietMs: context.settings.resolveQuietMs,
     patternQuietMs: context.settings.patternQuietMs,
   });
-  const all: Escalation[] = [];
+  const all: Escalation[] = await loadUnenqueuedIncidentEvents(preparedStatements(context.sql), { olderThanSeconds: OUTBOX_GRACE_SECONDS });
   for (const fingerprint of fingerprints) {
     const escalations = await withSqlTransaction(context.sql, async (tx) => {
       await lockFingerprints(tx, [fingerprint]);
@@ -23,7 +32,9 @@ export async function sweepIncidents(context: IngestContext, supplierIds: Readon
       const known = new Map([[rows.latest.key, rows.latest.id]]);
       const { changes, ids, escalations } = toChanges(tickGroup(state, now, context.settings).effects, known, supplierIds);
       await applyIncidentChanges(tx, changes);
-      return escalations.map((effect) => ({ incidentId: ids.get(effect.incidentKey)!, event: effect.event, sequence: effect.sequence }));
+      const events = escalations.map((effect) => ({ incidentId: ids.get(effect.incidentKey)!, event: effect.event, sequence: effect.sequence }));
+      await recordIncidentEvents(tx, events.map((event) => ({ ...event, rawMessageId: null })));
+      return events;
     });
     all.push(...escalations);
   }
