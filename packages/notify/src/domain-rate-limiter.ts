@@ -1,36 +1,44 @@
-// Per-recipient-domain rate limit (NOTICE_RATE_PER_DOMAIN per minute) as a token bucket, so a
-// systemic incident with hundreds of notices does not trip our own mail server's throttling.
-// Kept in the worker's memory: with N worker processes the total rate is N times the setting.
-export interface Bucket {
-  tokens: number;
-  updatedAt: number;
+// Per-recipient-domain rate limit (NOTICE_RATE_PER_DOMAIN per minute), so a systemic incident with
+// hundreds of notices does not trip our own mail server's throttling. rate-limiter-flexible keeps
+// the count: in Redis when the worker gives a connection, so every worker process shares one
+// budget per domain (in memory if Redis fails meanwhile, and in memory for tests without Redis).
+import type { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+
+export interface DomainRateLimiter {
+  /** 0 when a notice to `domain` may go now, else milliseconds to wait. */
+  take(domain: string): Promise<number>;
+  /** Give back what `take` took for a notice that then did not go out (it was held for a digest). */
+  refund(domain: string): Promise<void>;
 }
 
-/** Pure step: refill by elapsed time, then take one token or say how long to wait for one. */
-export function takeToken(bucket: Bucket | undefined, now: number, perMinute: number): { bucket: Bucket; waitMs: number } {
-  const capacity = Math.max(1, Math.ceil(perMinute / 6)); // a burst of ten seconds' worth
-  const ratePerMs = perMinute / 60_000;
-  const current = bucket ?? { tokens: capacity, updatedAt: now };
-  const tokens = Math.min(capacity, current.tokens + (now - current.updatedAt) * ratePerMs);
-  if (tokens >= 1) return { bucket: { tokens: tokens - 1, updatedAt: now }, waitMs: 0 };
-  return { bucket: { tokens, updatedAt: now }, waitMs: Math.ceil((1 - tokens) / ratePerMs) };
+export interface SharedRateStore {
+  redis: Redis;
+  /** Keys are `<keyPrefix>:<domain>`. */
+  keyPrefix: string;
 }
 
-export class DomainRateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
-  constructor(private readonly perMinute: number, private readonly clock: () => number = Date.now) {}
-
-  /** 0 when a notice to `domain` may go now, else milliseconds to wait. 0 per minute: no limit. */
-  take(domain: string): number {
-    if (this.perMinute <= 0) return 0;
-    const { bucket, waitMs } = takeToken(this.buckets.get(domain), this.clock(), this.perMinute);
-    this.buckets.set(domain, bucket);
-    return waitMs;
-  }
-
-  /** Give back a token taken for a notice that then did not go out (it was held for a digest). */
-  refund(domain: string): void {
-    const bucket = this.buckets.get(domain);
-    if (bucket && this.perMinute > 0) bucket.tokens = Math.min(Math.max(1, Math.ceil(this.perMinute / 6)), bucket.tokens + 1);
-  }
+/** Bursts of ten seconds' worth, then spaced: the same average as `perMinute`. 0 per minute: no limit. */
+export function createDomainRateLimiter(perMinute: number, shared?: SharedRateStore): DomainRateLimiter {
+  if (perMinute <= 0) return { take: async () => 0, refund: async () => undefined };
+  const points = Math.max(1, Math.ceil(perMinute / 6));
+  const duration = Math.max(1, Math.round((points * 60) / perMinute));
+  const memory = new RateLimiterMemory({ points, duration, keyPrefix: "notice-rate" });
+  const limiter: RateLimiterAbstract = shared
+    ? new RateLimiterRedis({ storeClient: shared.redis, keyPrefix: shared.keyPrefix, points, duration, insuranceLimiter: memory })
+    : memory;
+  return {
+    async take(domain) {
+      try {
+        await limiter.consume(domain);
+        return 0;
+      } catch (error) {
+        if (error instanceof RateLimiterRes) return Math.max(1, error.msBeforeNext);
+        throw error;
+      }
+    },
+    async refund(domain) {
+      await limiter.reward(domain, 1);
+    },
+  };
 }

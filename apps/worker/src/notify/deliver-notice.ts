@@ -69,7 +69,7 @@ export async function deliverNotice(ctx: NotifyContext, plan: DeliveryPlan): Pro
       const until = notice.holdUntil ?? (await holdNotice(ctx.db, notice.id, decision.until));
       return { kind: "delay", until, why: "digest" };
     }
-    const waitMs = ctx.rateLimiter.take(domainOf(notice.recipient) ?? "");
+    const waitMs = await ctx.rateLimiter.take(domainOf(notice.recipient) ?? "");
     if (waitMs > 0) return { kind: "delay", until: new Date(now.getTime() + waitMs), why: "rate-limit" };
     messageId = noticeMessageId(notice.id, ctx.config.NOTICE_FROM);
     if (decision.action === "send-digest") {

@@ -1,8 +1,9 @@
 // What the notify processor needs: a database client, a notice transport and configuration
-// (plus a clock and test-only crash points). No Redis: BullMQ is the adapter's business.
+// (plus a clock and test-only crash points). Redis only for the shared per-domain rate limit;
+// BullMQ is the adapter's business.
 import type { Config, Logger } from "@safetynet/config";
 import { sqlClientFromPrisma, type DbClient, type SqlClient } from "@safetynet/db";
-import { DomainRateLimiter, SENDING_LEASE_MS, type NoticeTransport } from "@safetynet/notify";
+import { createDomainRateLimiter, SENDING_LEASE_MS, type DomainRateLimiter, type NoticeTransport, type SharedRateStore } from "@safetynet/notify";
 
 export type NotifyConfig = Pick<
   Config,
@@ -24,6 +25,8 @@ export interface NotifyDeps {
   clock?: () => Date;
   /** How long a `sending` claim is trusted to belong to a live worker (default SENDING_LEASE_MS). */
   sendingLeaseMs?: number;
+  /** Where the per-domain rate limit is counted, shared by every worker process; in memory without it. */
+  rateStore?: SharedRateStore;
   /** Test-only crash points around the SMTP transaction (the exactly-once tests kill the process here). */
   hooks?: { afterClaim?(): void | Promise<void>; afterAccept?(): void | Promise<void> };
 }
@@ -46,7 +49,7 @@ export function createNotifyContext(deps: NotifyDeps): NotifyContext {
     sendingLeaseMs: deps.sendingLeaseMs ?? SENDING_LEASE_MS,
     logger: deps.logger,
     hooks: deps.hooks ?? {},
-    rateLimiter: new DomainRateLimiter(deps.config.NOTICE_RATE_PER_DOMAIN),
+    rateLimiter: createDomainRateLimiter(deps.config.NOTICE_RATE_PER_DOMAIN, deps.rateStore),
     contact: deps.config.NOTICE_CONTACT ?? deps.config.TEAM_MAILBOX ?? deps.config.NOTICE_FROM,
   };
 }

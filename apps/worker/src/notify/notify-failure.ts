@@ -65,7 +65,7 @@ export async function notifyFailure(ctx: NotifyContext, failureId: string, optio
 
   // A rate-limit token is taken up front, so a new notice can be claimed in the statement that
   // records it; a token not used (the notice was held, or existed already) is given back.
-  const tokens = routing.audiences.map((audience) => ctx.rateLimiter.take(domainOf(audience.address) ?? "") === 0);
+  const tokens = await Promise.all(routing.audiences.map(async (audience) => (await ctx.rateLimiter.take(domainOf(audience.address) ?? "")) === 0));
   const notices = await upsertPendingNotices(
     ctx.sql,
     loaded.rawMessageId,
@@ -85,10 +85,12 @@ export async function notifyFailure(ctx: NotifyContext, failureId: string, optio
     }),
     { windowSeconds: ctx.config.NOTICE_DIGEST_MINUTES * 60, threshold: ctx.config.NOTICE_DIGEST_THRESHOLD },
   );
-  routing.audiences.forEach((audience, index) => {
-    const row = notices.find((notice) => notice.recipient === audience.address);
-    if (tokens[index] && !row?.claimedNow) ctx.rateLimiter.refund(domainOf(audience.address) ?? "");
-  });
+  await Promise.all(
+    routing.audiences.map(async (audience, index) => {
+      const row = notices.find((notice) => notice.recipient === audience.address);
+      if (tokens[index] && !row?.claimedNow) await ctx.rateLimiter.refund(domainOf(audience.address) ?? "");
+    }),
+  );
   const outcomes: NoticeOutcome[] = [];
   for (const audience of routing.audiences) {
     const notice = notices.find((row) => row.recipient === audience.address);

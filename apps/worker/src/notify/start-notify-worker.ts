@@ -26,7 +26,10 @@ export function startNotifyWorker(options: NotifyWorkerOptions): { stop(): Promi
   const transport = createNoticeTransport(config);
   const sql = createUtcSqlPool(config.DATABASE_URL, { poolSize: 8 });
   const connection = createRedisConnection(config.REDIS_URL);
-  const worker = new Worker(QUEUE_NAMES.notify, createNotifyProcessor({ db: options.db, sql, transport, config, logger: log }), {
+  // The rate limit's own connection: BullMQ's worker connection blocks while it waits for jobs.
+  const rateRedis = createRedisConnection(config.REDIS_URL);
+  const rateStore = { redis: rateRedis, keyPrefix: `${options.prefix}:notice-rate` };
+  const worker = new Worker(QUEUE_NAMES.notify, createNotifyProcessor({ db: options.db, sql, transport, config, logger: log, rateStore }), {
     connection,
     prefix: options.prefix,
     ...NOTIFY_WORKER_OPTIONS,
@@ -37,7 +40,7 @@ export function startNotifyWorker(options: NotifyWorkerOptions): { stop(): Promi
     async stop() {
       await worker.close();
       transport.close();
-      await connection.quit().catch(() => undefined);
+      await Promise.all([connection.quit(), rateRedis.quit()]).catch(() => undefined);
       await sql.end();
     },
   };
