@@ -67,6 +67,9 @@ describe("XOAUTH2 against Dovecot's oauth2 passdb (a private instance with a tok
     await waitFor(async () => poller.supervisor.runners()[0]?.state() === "idle", 5_000, "idle");
     await harness.append([makeNdr(2)]);
     await waitFor(async () => (await harness.database.db.rawMessage.count()) === 2, 5_000, "message appended while idling");
+    // Stored first, then enqueued, then the sync state saved: wait for the end of the pass.
+    const passDone = async () => (await harness.database.db.mailbox.findUniqueOrThrow({ where: { id: poller.configMailboxId! } })).lastUid === 2n;
+    await waitFor(passDone, 5_000, "sync state saved");
 
     const mailbox = await harness.database.db.mailbox.findUniqueOrThrow({ where: { id: poller.configMailboxId! } });
     expect(mailbox).toMatchObject({ authMethod: "xoauth2", status: "active", lastError: null, lastUid: 2n });

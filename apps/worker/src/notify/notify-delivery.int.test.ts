@@ -99,12 +99,11 @@ describe("notify processor: delivery", () => {
 
   it("spaces notices to one domain by the per-domain rate limit", async () => {
     const worker = start({ config: { NOTICE_RATE_PER_DOMAIN: 60 }, concurrency: 4 }); // at most 10 per domain in each 10 s
-    const rawMessageIds: string[] = [];
-    for (let i = 0; i < 12; i++) {
-      const { rawMessageId, failureIds } = await seedMessage(services.database.db, { originalSender: `rate${i}@kommune.example`, failures: [{ recipient: "x@else.example" }] });
-      rawMessageIds.push(rawMessageId);
-      await worker.enqueue(failureIds[0]!);
-    }
+    const seeded = [];
+    for (let i = 0; i < 12; i++) seeded.push(await seedMessage(services.database.db, { originalSender: `rate${i}@kommune.example`, failures: [{ recipient: "x@else.example" }] }));
+    const rawMessageIds = seeded.map((message) => message.rawMessageId);
+    // Enqueued together, so all of them meet the limit well inside one window.
+    for (const { failureIds } of seeded) await worker.enqueue(failureIds[0]!);
     await smtp.waitForMessages(10, 10_000);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(smtp.messages).toHaveLength(10);
