@@ -30,13 +30,27 @@ export function stepsAlone(context: IngestContext, run: RunBatch = runAlone(cont
   };
 }
 
-/** Concurrent jobs share round trips: one load query and one enqueue per queue per turn of the event loop. */
-export function stepsShared(context: IngestContext, run: RunBatch, maxSize: number): IngestSteps {
+/** At most this many encrypted bytes are loaded at once: the rest wait until those are parsed. */
+export const LOAD_BUDGET_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Concurrent jobs share round trips: one load query and one enqueue per queue per turn of the
+ * event loop. A message the load deferred (over the byte budget) is asked for again: by then the
+ * loaded ones have been parsed (synchronously, in the same turn), so their bytes can go.
+ */
+export function stepsShared(context: IngestContext, run: RunBatch, maxSize: number, budgetBytes = LOAD_BUDGET_BYTES): IngestSteps {
+  // One load group per turn (not several in parallel), so the budget holds for the whole worker.
+  const loadRound = coalesce(async (ids: string[]) => {
+    const found = await loadIngestMessages(preparedStatements(context.sql), ids, budgetBytes);
+    return ids.map((id) => found.get(id) ?? null);
+  }, { maxSize: Number.MAX_SAFE_INTEGER });
   return {
-    load: coalesce(async (ids: string[]) => {
-      const found = await loadIngestMessages(preparedStatements(context.sql), ids);
-      return ids.map((id) => found.get(id) ?? null);
-    }, { maxSize }),
+    async load(messageId) {
+      for (;;) {
+        const message = await loadRound(messageId);
+        if (!message?.deferred) return message;
+      }
+    },
     run,
     enqueue: coalesce(async (items: FollowUps[]) => {
       await enqueueManyFollowUps(context, items);
