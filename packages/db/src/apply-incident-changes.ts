@@ -44,11 +44,12 @@ export async function applyIncidentChanges(client: SqlClient, changes: IncidentC
   }
 }
 
-const columnOf = <K extends keyof IncidentWrite>(incidents: readonly IncidentWrite[], key: K) => incidents.map((incident) => incident[key]);
+/** One field of every incident, as an array for `unnest`. */
+const columnsOf = (incidents: readonly IncidentWrite[]) => <K extends keyof IncidentWrite>(key: K) => incidents.map((incident) => incident[key]);
 
 /** One statement: the foreign key of a recurrence to an incident created beside it is checked at its end. */
 async function insertIncidents(client: SqlClient, incidents: readonly IncidentWrite[]): Promise<void> {
-  const column = <K extends keyof IncidentWrite>(key: K) => columnOf(incidents, key);
+  const column = columnsOf(incidents);
   await queryRows(client, sql`
     INSERT INTO "Incident" ("id", "key", "sequence", "fingerprint", "fingerprintVersion", "scope", "status", "cause", "responsible",
       "supplierId", "reportingHost", "recipientDomain", "firstSeen", "lastSeen", "failureCount", "distinctSenders", "previousId",
@@ -68,7 +69,7 @@ async function insertIncidents(client: SqlClient, incidents: readonly IncidentWr
 
 /** Changed incidents in one statement: a batch of a storm touches several at once. */
 async function updateIncidents(client: SqlClient, incidents: readonly IncidentWrite[]): Promise<void> {
-  const column = <K extends keyof IncidentWrite>(key: K) => columnOf(incidents, key);
+  const column = columnsOf(incidents);
   await queryRows(client, sql`
     UPDATE "Incident" AS i SET "status" = u.status::"IncidentStatus", "firstSeen" = u.first_seen, "lastSeen" = u.last_seen,
       "failureCount" = u.failure_count, "distinctSenders" = u.distinct_senders, "announced" = u.announced,

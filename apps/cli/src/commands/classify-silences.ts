@@ -2,7 +2,6 @@
 // createSilence takes it), checked by a zod schema, as the expiry times the grouping step reads.
 import { readFile } from "node:fs/promises";
 import { AppError } from "@safetynet/core";
-import type { NewSilence } from "@safetynet/db";
 import { z } from "zod";
 
 const FORMAT = "[{fingerprint, reason, createdBy, expiresAt}]";
@@ -43,10 +42,7 @@ export async function readSilencesFile(file: string): Promise<Map<string, number
   const parsed = fileSchema.safeParse(data);
   if (!parsed.success) throw invalid(describeIssues(parsed.error, data));
   const expiries = new Map<string, number[]>();
-  for (const entry of parsed.data) {
-    const silence: NewSilence = { ...entry, expiresAt: new Date(entry.expiresAt) };
-    expiries.set(silence.fingerprint, [...(expiries.get(silence.fingerprint) ?? []), silence.expiresAt.getTime()]);
-  }
+  for (const { fingerprint, expiresAt } of parsed.data) expiries.set(fingerprint, [...(expiries.get(fingerprint) ?? []), Date.parse(expiresAt)]);
   return expiries;
 }
 

@@ -59,18 +59,19 @@ export async function groupBatch(
   const states = await loadStates(tx, steps, fingerprints, options.settings, ids);
 
   const effects: GroupEffect[] = [];
-  const escalationOwner = new Map<number, string>();
+  /** The message whose failure raised each escalation, in the order of the escalate effects. */
+  const escalationOwners: string[] = [];
   for (const step of steps) {
     const fingerprint = step.failure.classified.fingerprint;
     const input = toGroupInput(step.failure.classified, step.failure.row.id, step.message.at, step.message.live);
     const result = groupFailure(states.get(fingerprint)!, input, options.settings);
     states.set(fingerprint, result.state);
     for (const effect of result.effects) {
-      if (effect.type === "escalate") escalationOwner.set(effects.length, step.message.messageId);
+      if (effect.type === "escalate") escalationOwners.push(step.message.messageId);
       effects.push(effect);
     }
   }
-  const { changes, ids: written } = toChanges(effects, ids, options.supplierIds);
+  const { changes, escalations: escalated } = toChanges(effects, ids, options.supplierIds);
   // This batch's failures are written already attached; only earlier ones need an UPDATE.
   const rows = new Map(messages.flatMap((message) => message.failures.map((failure) => [failure.row.id, failure.row] as const)));
   const attachLater = new Map<string, { incidentId: string; scope: "individual" | "systemic" }>();
@@ -92,10 +93,9 @@ export async function groupBatch(
   const live = new Set(messages.filter((message) => message.live).map((message) => message.messageId));
   const escalations = new Map<string, Escalation[]>(messages.map((message) => [message.messageId, []]));
   const outbox: (Escalation & { rawMessageId: string })[] = [];
-  effects.forEach((effect, index) => {
-    const owner = escalationOwner.get(index);
-    if (effect.type !== "escalate" || !owner || !live.has(owner)) return;
-    const escalation: Escalation = { incidentId: written.get(effect.incidentKey)!, event: effect.event, sequence: effect.sequence };
+  escalated.forEach((escalation, index) => {
+    const owner = escalationOwners[index]!;
+    if (!live.has(owner)) return;
     escalations.get(owner)!.push(escalation);
     outbox.push({ ...escalation, rawMessageId: owner });
   });

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { GroupEffect, IncidentState } from "@safetynet/classifier";
 import { failureScope } from "@safetynet/classifier";
 import type { Responsible } from "@safetynet/core";
-import type { IncidentChanges, IncidentRow, IncidentWrite } from "@safetynet/db";
+import type { IncidentChanges, IncidentEventKey, IncidentRow, IncidentWrite } from "@safetynet/db";
 
 export function toIncidentState(row: IncidentRow & { knownSenders: string[] }): IncidentState {
   return {
@@ -58,25 +58,25 @@ function toWrite(incident: IncidentState, created: boolean, ids: ReadonlyMap<str
 }
 
 /**
- * Collapse a step's effects into writes: the final state per incident, attachments, senders. New
- * incidents get their id here, so a recurrence opened in the same step links to them; `ids` (by
- * key) comes back with them added.
+ * Collapse a step's effects into writes: the final state per incident, attachments, senders, and
+ * the escalations (in the order of their effects) by incident id. New incidents get their id
+ * here, so a recurrence opened in the same step links to them.
  */
 export function toChanges(
   effects: readonly GroupEffect[],
   knownIds: ReadonlyMap<string, string>,
   supplierIds: ReadonlySet<string>,
-): { changes: IncidentChanges; ids: Map<string, string>; escalations: Extract<GroupEffect, { type: "escalate" }>[] } {
+): { changes: IncidentChanges; escalations: IncidentEventKey[] } {
   const finals = new Map<string, { incident: IncidentState; created: boolean }>();
   const changes: IncidentChanges = { incidents: [], attachments: [], senders: [] };
-  const escalations: Extract<GroupEffect, { type: "escalate" }>[] = [];
+  const escalated: Extract<GroupEffect, { type: "escalate" }>[] = [];
   const ids = new Map(knownIds);
   const senders: { incidentKey: string; sender: string; firstSeen: number }[] = [];
   for (const effect of effects) {
     if (effect.type === "incident-saved") {
       if (!ids.has(effect.incident.key)) ids.set(effect.incident.key, randomUUID());
       finals.set(effect.incident.key, { incident: effect.incident, created: effect.created || (finals.get(effect.incident.key)?.created ?? false) });
-    } else if (effect.type === "escalate") escalations.push(effect);
+    } else if (effect.type === "escalate") escalated.push(effect);
     else if (effect.type === "senders-added") senders.push(...effect.senders.map((sender) => ({ incidentKey: effect.incidentKey, ...sender })));
   }
   for (const { incident, created } of finals.values()) changes.incidents.push(toWrite(incident, created, ids, supplierIds));
@@ -93,5 +93,6 @@ export function toChanges(
     const incidentId = ids.get(incidentKey);
     if (incidentId) changes.attachments.push({ incidentId, failureIds, scope: failureScope(finals.get(incidentKey)?.incident ?? null) });
   }
-  return { changes, ids, escalations };
+  const escalations = escalated.map((effect) => ({ incidentId: ids.get(effect.incidentKey)!, event: effect.event, sequence: effect.sequence }));
+  return { changes, escalations };
 }

@@ -29,12 +29,11 @@ export async function sweepIncidents(context: IngestContext, supplierIds: Readon
       const rows = (await loadFingerprintStates(tx, { fingerprints: [fingerprint], senders: [], at: new Date(now) })).get(fingerprint)!;
       if (!rows.latest) return [];
       const state: GroupState = { fingerprint, unattached: [], baseline: [], latest: toIncidentState(rows.latest), silences: rows.silences.map((d) => d.getTime()) };
-      const known = new Map([[rows.latest.key, rows.latest.id]]);
-      const { changes, ids, escalations } = toChanges(tickGroup(state, now, context.settings).effects, known, supplierIds);
+      const ids = new Map([[rows.latest.key, rows.latest.id]]);
+      const { changes, escalations } = toChanges(tickGroup(state, now, context.settings).effects, ids, supplierIds);
       await applyIncidentChanges(tx, changes);
-      const events = escalations.map((effect) => ({ incidentId: ids.get(effect.incidentKey)!, event: effect.event, sequence: effect.sequence }));
-      await recordIncidentEvents(tx, events.map((event) => ({ ...event, rawMessageId: null })));
-      return events;
+      await recordIncidentEvents(tx, escalations.map((event) => ({ ...event, rawMessageId: null })));
+      return escalations;
     });
     all.push(...escalations);
   }

@@ -26,10 +26,11 @@ export function startNotifyWorker(options: NotifyWorkerOptions): { stop(): Promi
   const transport = createNoticeTransport(config);
   const sql = createUtcSqlPool(config.DATABASE_URL, { poolSize: 8 });
   const connection = createRedisConnection(config.REDIS_URL);
-  // The rate limit's own connection: BullMQ's worker connection blocks while it waits for jobs.
-  const rateRedis = createRedisConnection(config.REDIS_URL);
-  const rateStore = { redis: rateRedis, keyPrefix: `${options.prefix}:notice-rate` };
-  const worker = new Worker(QUEUE_NAMES.notify, createNotifyProcessor({ db: options.db, sql, transport, config, logger: log, rateStore }), {
+  // The rate limit's own connection (BullMQ's worker connection blocks while it waits for jobs);
+  // none when the limit is off.
+  const rateRedis = config.NOTICE_RATE_PER_DOMAIN > 0 ? createRedisConnection(config.REDIS_URL) : null;
+  const rateStore = rateRedis ? { rateStore: { redis: rateRedis, keyPrefix: `${options.prefix}:notice-rate` } } : {};
+  const worker = new Worker(QUEUE_NAMES.notify, createNotifyProcessor({ db: options.db, sql, transport, config, logger: log, ...rateStore }), {
     connection,
     prefix: options.prefix,
     ...NOTIFY_WORKER_OPTIONS,
@@ -40,7 +41,7 @@ export function startNotifyWorker(options: NotifyWorkerOptions): { stop(): Promi
     async stop() {
       await worker.close();
       transport.close();
-      await Promise.all([connection.quit(), rateRedis.quit()]).catch(() => undefined);
+      await Promise.all([connection.quit(), rateRedis?.quit()]).catch(() => undefined);
       await sql.end();
     },
   };
