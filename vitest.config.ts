@@ -2,7 +2,12 @@
 // Dovecot, SMTP and HTTP on loopback; files named *.int.test.ts).
 import { defineConfig } from "vitest/config";
 
-const sources = ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts", "scripts/**/*.test.ts", "bench/**/*.test.ts"];
+const sources = [
+  "packages/*/src/**/*.test.ts",
+  "apps/*/src/**/*.test.ts",
+  "scripts/**/*.test.ts",
+  "bench/**/*.test.ts",
+];
 
 export default defineConfig({
   test: {

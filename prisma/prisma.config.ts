@@ -2,9 +2,9 @@
 // Prisma 7 downloads a native schema engine at run time (fails on closed municipal networks);
 // 6.19.3 runs fully offline with the query compiler and its WebAssembly migration engine.
 import "dotenv/config";
+import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { defineConfig } from "prisma/config";
-import { PrismaPg } from "@prisma/adapter-pg";
 
 // The schema reads DATABASE_URL; without it the CLI cannot read the schema and falls back to
 // downloading native engines. `generate` needs no database, so give it the run contract's default.
@@ -13,7 +13,7 @@ process.env.DATABASE_URL ??= "postgresql://postgres@127.0.0.1:5432/safetynet";
 // Workaround 0: the Wasm schema engine arms 10 s / 60 s timers it never clears, so the
 // CLI lingers after finishing. Unref long timers in this (CLI-only) process.
 const originalSetTimeout = globalThis.setTimeout;
-(globalThis as any).setTimeout = function (fn: any, ms?: number, ...args: any[]) {
+(globalThis as any).setTimeout = (fn: any, ms?: number, ...args: any[]) => {
   const timer: any = (originalSetTimeout as any)(fn, ms, ...args);
   if (typeof ms === "number" && ms >= 5000) timer?.unref?.();
   return timer;
@@ -80,7 +80,6 @@ class MigrateAdapterFactory {
     return adapter;
   }
 }
-
 
 export default defineConfig({
   experimental: { adapter: true },

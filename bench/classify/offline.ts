@@ -13,4 +13,6 @@ bytes.forEach((message, index) => classifier.add({ file: `m${index}.eml`, index:
 const lines = classifier.finish();
 const seconds = (performance.now() - began) / 1000;
 const incidents = new Set(lines.flatMap((line) => ("incident" in line && line.incident ? [line.incident] : [])));
-process.stdout.write(`classify offline: ${messages} NDRs in ${seconds.toFixed(2)} s = ${(messages / seconds).toFixed(0)} messages/s; ${incidents.size} incidents\n`);
+process.stdout.write(
+  `classify offline: ${messages} NDRs in ${seconds.toFixed(2)} s = ${(messages / seconds).toFixed(0)} messages/s; ${incidents.size} incidents\n`,
+);

@@ -5,9 +5,9 @@
 // and batch size.
 //   npx tsx bench/classify/run.ts [--messages N] [--recipients K] [--concurrency C] [--batch B] [--parallel P]
 import { cpus, loadavg } from "node:os";
-import { createTestDatabase, createTestRedis } from "@safetynet/testing";
 import { createTransactionPool } from "@safetynet/db";
 import { createQueue, JOBS, jobOptions } from "@safetynet/queue";
+import { createTestDatabase, createTestRedis } from "@safetynet/testing";
 import { start } from "../../apps/worker/src/index.js";
 import { storeMessages, TEST_KEY } from "../../apps/worker/src/ingest/test-support.js";
 import { dayStream } from "./day-stream.js";
@@ -29,7 +29,13 @@ try {
   const ids = await storeMessages(database.db, stream.raws);
   const queue = createQueue("ingest", { connection: redis.connection(), prefix: redis.prefix });
   for (let i = 0; i < ids.length; i += 1000) {
-    await queue.addBulk(ids.slice(i, i + 1000).map((messageId) => ({ name: JOBS.ingest.name, data: { messageId }, opts: jobOptions("ingest", { messageId }) })));
+    await queue.addBulk(
+      ids.slice(i, i + 1000).map((messageId) => ({
+        name: JOBS.ingest.name,
+        data: { messageId },
+        opts: jobOptions("ingest", { messageId }),
+      })),
+    );
   }
   const batches: { size: number; ms: number }[] = [];
   // Polls with one plain connection: through the ORM the poll itself cost this process 0.2-0.4 ms per message.
@@ -38,7 +44,13 @@ try {
   const began = performance.now();
   const cpuBefore = process.cpuUsage();
   const worker = await start({
-    env: { DATABASE_URL: database.url, REDIS_URL: redis.url, SAFETYNET_KEY: TEST_KEY, LOG_LEVEL: "silent", ...(concurrency ? { WORKER_CONCURRENCY: String(concurrency) } : {}) },
+    env: {
+      DATABASE_URL: database.url,
+      REDIS_URL: redis.url,
+      SAFETYNET_KEY: TEST_KEY,
+      LOG_LEVEL: "silent",
+      ...(concurrency ? { WORKER_CONCURRENCY: String(concurrency) } : {}),
+    },
     redisPrefix: redis.prefix,
     sweepIntervalMs: 0,
     notify: false, // measures ingest alone; bench/notify measures notices
@@ -49,7 +61,9 @@ try {
   let done = 0;
   while (done < ids.length) {
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const { rows } = await poll.query<{ done: number }>(`SELECT count(*)::int AS done FROM "RawMessage" WHERE "state" <> 'stored'`);
+    const { rows } = await poll.query<{ done: number }>(
+      `SELECT count(*)::int AS done FROM "RawMessage" WHERE "state" <> 'stored'`,
+    );
     done = rows[0]!.done;
   }
   const seconds = (performance.now() - began) / 1000;
@@ -73,7 +87,9 @@ try {
         ? `  services   PostgreSQL CPU ${((servicesAfter.postgres - servicesBefore.postgres) / messages).toFixed(2)} ms, Redis CPU ${((servicesAfter.redis - servicesBefore.redis) / messages).toFixed(2)} ms per message (all their processes: other work on the machine counts too)`
         : "  services   (server CPU not measurable here)",
       `  batches    ${batches.length} transactions, ${(messages / Math.max(batches.length, 1)).toFixed(1)} messages and ${(batches.reduce((sum, b) => sum + b.ms, 0) / Math.max(batches.length, 1)).toFixed(0)} ms each on average`,
-      `  machine    load average ${loadavg().map((value) => value.toFixed(1)).join(" ")} on ${cpus().length} cores (other work on the machine slows the figures)`,
+      `  machine    load average ${loadavg()
+        .map((value) => value.toFixed(1))
+        .join(" ")} on ${cpus().length} cores (other work on the machine slows the figures)`,
       `  incidents  ${incidents.map((row) => `${row.scope} ${row._count}`).join(", ")}; failures in incidents ${attached}`,
       "",
     ].join("\n"),

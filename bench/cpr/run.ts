@@ -22,19 +22,27 @@ function time<T>(run: () => T): { result: T; seconds: number; cpuSeconds: number
   const result = run();
   sample();
   const used = process.cpuUsage(cpu);
-  return { result, seconds: Number(process.hrtime.bigint() - start) / 1e9, cpuSeconds: (used.user + used.system) / 1e6 };
+  return {
+    result,
+    seconds: Number(process.hrtime.bigint() - start) / 1e9,
+    cpuSeconds: (used.user + used.system) / 1e6,
+  };
 }
 
 const built = time(() => buildMixedText({ seed: 2026, bytes: megabytes * 1_000_000, now }));
 const text = built.result;
 const bytes = Buffer.byteLength(text, "utf8");
 const mb = bytes / 1_000_000;
-console.log(`text: ${mb.toFixed(1)} MB UTF-8 (${text.length.toLocaleString("en")} UTF-16 units), built in ${built.seconds.toFixed(1)} s`);
+console.log(
+  `text: ${mb.toFixed(1)} MB UTF-8 (${text.length.toLocaleString("en")} UTF-16 units), built in ${built.seconds.toFixed(1)} s`,
+);
 
 const report = (label: string, timing: { seconds: number; cpuSeconds: number }, extra: string): void => {
   const wall = (mb / timing.seconds).toFixed(1).padStart(7);
   const cpu = (mb / timing.cpuSeconds).toFixed(1).padStart(7);
-  console.log(`${label.padEnd(28)} ${wall} MB/s wall, ${cpu} MB per CPU-second  (${timing.seconds.toFixed(2)} s) ${extra}`);
+  console.log(
+    `${label.padEnd(28)} ${wall} MB/s wall, ${cpu} MB per CPU-second  (${timing.seconds.toFixed(2)} s) ${extra}`,
+  );
 };
 
 // Warm the JIT on 1 MB first so the figures are steady-state throughput, not compilation.
@@ -52,11 +60,17 @@ const perLine = time(() => {
   for (const line of lines) count += find(line, { now }).length;
   return count;
 });
-report("find, line by line", perLine, `${lines.length.toLocaleString("en")} lines, ${perLine.result.toLocaleString("en")} matches`);
+report(
+  "find, line by line",
+  perLine,
+  `${lines.length.toLocaleString("en")} lines, ${perLine.result.toLocaleString("en")} matches`,
+);
 
 clearInterval(sampler);
 sample();
 const maxRss = process.resourceUsage().maxRSS * 1024;
 // The text, its masked copy and the split lines are all alive at the peak: most of the memory is
 // the benchmark's own input, not the scanner (which keeps only its matches).
-console.log(`peak memory: rss ${(Math.max(peakRss, maxRss) / 1e6).toFixed(0)} MB (max RSS of the process), heap used ${(peakHeap / 1e6).toFixed(0)} MB (sampled after each phase)`);
+console.log(
+  `peak memory: rss ${(Math.max(peakRss, maxRss) / 1e6).toFixed(0)} MB (max RSS of the process), heap used ${(peakHeap / 1e6).toFixed(0)} MB (sampled after each phase)`,
+);

@@ -1,16 +1,23 @@
 // Writes N real-format NDRs straight into a Dovecot user's Maildir new/ (APPEND is far slower):
 // the bounce corpus (sisimai set-of-emails) when present, each copy made unique by one header.
-import { chownSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+
 import { execFileSync } from "node:child_process";
+import { chownSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { CORPUS_DIR, corpusAvailable } from "@safetynet/testing";
 import { makeNdr } from "../../apps/poller/src/test-support/make-ndr.js";
 
 function templates(): { source: string; bytes: Buffer[] } {
-  if (!corpusAvailable()) return { source: "generated RFC 3464 NDRs", bytes: Array.from({ length: 50 }, (_, i) => makeNdr(i)) };
+  if (!corpusAvailable())
+    return { source: "generated RFC 3464 NDRs", bytes: Array.from({ length: 50 }, (_, i) => makeNdr(i)) };
   const folder = path.join(CORPUS_DIR, "maildir/bsd");
-  const files = readdirSync(folder).filter((name) => name.endsWith(".eml")).sort();
-  return { source: `${files.length} corpus files (${folder})`, bytes: files.map((name) => readFileSync(path.join(folder, name))) };
+  const files = readdirSync(folder)
+    .filter((name) => name.endsWith(".eml"))
+    .sort();
+  return {
+    source: `${files.length} corpus files (${folder})`,
+    bytes: files.map((name) => readFileSync(path.join(folder, name))),
+  };
 }
 
 export function fillMaildir(maildir: string, count: number, offset = 0): { source: string; bytes: number } {

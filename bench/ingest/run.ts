@@ -4,11 +4,11 @@
 import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Queue } from "bullmq";
 import { createLogger } from "@safetynet/config";
 import { createUtcSqlPool } from "@safetynet/db";
-import { createDovecotUser, createTestDatabase, createTestRedis, waitForDovecotLogin } from "@safetynet/testing";
 import { start } from "@safetynet/poller";
+import { createDovecotUser, createTestDatabase, createTestRedis, waitForDovecotLogin } from "@safetynet/testing";
+import { Queue } from "bullmq";
 import { fillMaildir } from "./fill-maildir.js";
 
 const KEY = Buffer.alloc(32, 1).toString("base64");
@@ -45,13 +45,21 @@ async function runOnce(count: number): Promise<Result> {
   // The probe shares the poller's process (its CPU is counted): plain pg and one Redis round
   // trip, not Prisma, so it takes as little as possible from the poller it is measuring.
   const probe = createUtcSqlPool(database.url, { poolSize: 1 });
-  const countStored = async () => Number((await probe.query<{ n: string }>(`SELECT count(*) AS n FROM "RawMessage"`)).rows[0]!.n);
+  const countStored = async () =>
+    Number((await probe.query<{ n: string }>(`SELECT count(*) AS n FROM "RawMessage"`)).rows[0]!.n);
   await Promise.all([countStored(), queue.count()]); // connect before the clock starts
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let tFirst = 0;
   const poller = await start({
-    env: { DATABASE_URL: database.url, REDIS_URL: redis.url, SAFETYNET_KEY: KEY, IMAP_URL: user.url, IMAP_MARK: "none", IMAP_BATCH_SIZE: process.env.BENCH_BATCH ?? "500" },
+    env: {
+      DATABASE_URL: database.url,
+      REDIS_URL: redis.url,
+      SAFETYNET_KEY: KEY,
+      IMAP_URL: user.url,
+      IMAP_MARK: "none",
+      IMAP_BATCH_SIZE: process.env.BENCH_BATCH ?? "500",
+    },
     logger: createLogger({ level: "warn" }),
     redisPrefix: redis.prefix,
   });
@@ -73,14 +81,34 @@ async function runOnce(count: number): Promise<Result> {
   // 10,000 files per run: left behind, they slow every `chown -R` of the mail tree (scripts/services).
   rmSync(path.dirname(user.maildir), { recursive: true, force: true });
   const mb = (value: number) => Math.round(value / 1e5) / 10;
-  return { count, seconds, ingestSeconds: (tEnd - tFirst) / 1000, cpuMsPerMessage: (cpu.user + cpu.system) / 1000 / count, rate: count / seconds, peakRssMb: mb(peakRss), peakHeapMb: mb(peakHeap), baseRssMb: mb(baseRss) };
+  return {
+    count,
+    seconds,
+    ingestSeconds: (tEnd - tFirst) / 1000,
+    cpuMsPerMessage: (cpu.user + cpu.system) / 1000 / count,
+    rate: count / seconds,
+    peakRssMb: mb(peakRss),
+    peakHeapMb: mb(peakHeap),
+    baseRssMb: mb(baseRss),
+  };
 }
 
-const counts = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const counts = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const sizes = counts.length ? counts : [2_000, 10_000];
-const load = () => os.loadavg().map((value) => value.toFixed(1)).join(" ");
-process.stdout.write(`machine: ${os.cpus().length} cores, load average ${load()} (other work on the machine skews the rate)\n`);
-process.stdout.write(`ingest benchmark: poller -> Postgres (encrypted) -> BullMQ, batch ${process.env.BENCH_BATCH ?? "500"}, mark none\n`);
+const load = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(1))
+    .join(" ");
+process.stdout.write(
+  `machine: ${os.cpus().length} cores, load average ${load()} (other work on the machine skews the rate)\n`,
+);
+process.stdout.write(
+  `ingest benchmark: poller -> Postgres (encrypted) -> BullMQ, batch ${process.env.BENCH_BATCH ?? "500"}, mark none\n`,
+);
 const results: Result[] = [];
 for (const count of sizes) {
   const result = await runOnce(count);
@@ -93,7 +121,9 @@ for (const count of sizes) {
 }
 process.stdout.write(`load average after: ${load()}\n`);
 const largest = results[results.length - 1]!;
-process.stdout.write(`\nthroughput vs goal (2,000 msg/s): ${(largest.rate / 2000).toFixed(2)}x at ${largest.count} messages\n`);
+process.stdout.write(
+  `\nthroughput vs goal (2,000 msg/s): ${(largest.rate / 2000).toFixed(2)}x at ${largest.count} messages\n`,
+);
 if (results.length > 1) {
   const smallest = results[0]!;
   process.stdout.write(

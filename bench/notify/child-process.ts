@@ -10,7 +10,9 @@ export interface LineChild {
 }
 
 export function startLineChild(script: string, args: string[] = [], nodeArgs: string[] = []): LineChild {
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script, ...args], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script, ...args], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   const lines = createInterface({ input: child.stdout! });
   const queue: string[] = [];
   const waiting: ((line: string) => void)[] = [];
@@ -23,9 +25,10 @@ export function startLineChild(script: string, args: string[] = [], nodeArgs: st
       child.stdin!.write(`${command}\n`);
       return next();
     },
-    end: () => new Promise<void>((resolve) => {
-      child.on("exit", () => resolve());
-      child.stdin!.end();
-    }),
+    end: () =>
+      new Promise<void>((resolve) => {
+        child.on("exit", () => resolve());
+        child.stdin!.end();
+      }),
   };
 }

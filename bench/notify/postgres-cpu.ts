@@ -7,7 +7,10 @@ import type { DbClient } from "@safetynet/db";
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
 export async function postgresCpuMs(db: DbClient, database: string): Promise<number> {
-  const rows = await db.$queryRawUnsafe<{ pid: number }[]>("SELECT pid FROM pg_stat_activity WHERE datname = $1", database);
+  const rows = await db.$queryRawUnsafe<{ pid: number }[]>(
+    "SELECT pid FROM pg_stat_activity WHERE datname = $1",
+    database,
+  );
   let total = 0;
   for (const { pid } of rows) {
     try {

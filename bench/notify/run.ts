@@ -4,7 +4,7 @@
 import os from "node:os";
 import path from "node:path";
 import { createDbClient } from "@safetynet/db";
-import { createQueue, jobOptions, JOBS, QUEUE_NAMES } from "@safetynet/queue";
+import { createQueue, JOBS, jobOptions, QUEUE_NAMES } from "@safetynet/queue";
 import { createTestDatabase, createTestRedis } from "@safetynet/testing";
 import { startLineChild } from "./child-process.js";
 import { postgresCpuMs } from "./postgres-cpu.js";
@@ -38,10 +38,26 @@ try {
   const failureIds = await seedBenchFailures(db, count);
   const queue = createQueue(QUEUE_NAMES.notify, { connection: redis.connection(), prefix: redis.prefix });
   for (let i = 0; i < failureIds.length; i += 1000) {
-    await queue.addBulk(failureIds.slice(i, i + 1000).map((failureId) => ({ name: JOBS.notify.name, data: { failureId }, opts: jobOptions("notify", { failureId }) })));
+    await queue.addBulk(
+      failureIds.slice(i, i + 1000).map((failureId) => ({
+        name: JOBS.notify.name,
+        data: { failureId },
+        opts: jobOptions("notify", { failureId }),
+      })),
+    );
   }
-  const settings = { databaseUrl: database.url, redisUrl: redis.url, prefix: redis.prefix, smtpUrl: `smtp://127.0.0.1:${port}`, concurrency, pool, dbPool };
-  const children = Array.from({ length: workers }, () => startLineChild(path.join(here, "worker-child.ts"), [JSON.stringify(settings)], nodeArgs));
+  const settings = {
+    databaseUrl: database.url,
+    redisUrl: redis.url,
+    prefix: redis.prefix,
+    smtpUrl: `smtp://127.0.0.1:${port}`,
+    concurrency,
+    pool,
+    dbPool,
+  };
+  const children = Array.from({ length: workers }, () =>
+    startLineChild(path.join(here, "worker-child.ts"), [JSON.stringify(settings)], nodeArgs),
+  );
   for (const child of children) await child.next(); // "ready"
   const cpuOf = async () => Promise.all(children.map(async (child) => Number((await child.ask("cpu")).split(" ")[1])));
   const workerCpuBefore = await cpuOf();
@@ -68,7 +84,10 @@ try {
       `  elapsed: ${seconds.toFixed(2)} s  ->  ${(sinkAfter.accepted / seconds).toFixed(0)} notices/s\n` +
       `  CPU per notice: workers ${(workerCpu / count).toFixed(2)} ms, SMTP listener ${((sinkAfter.cpuMs - sinkBefore.cpuMs) / count).toFixed(2)} ms, ` +
       `Postgres backends ${(pgCpu / count).toFixed(2)} ms (Redis not counted)\n` +
-      `  machine: ${os.cpus().length} cpus, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} (other work on the machine slows this figure)\n`,
+      `  machine: ${os.cpus().length} cpus, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")} (other work on the machine slows this figure)\n`,
   );
 } finally {
   await db.$disconnect();

@@ -5,12 +5,26 @@ import { createDbClient } from "@safetynet/db";
 import { Redis } from "ioredis";
 import { startNotifyWorker } from "../../apps/worker/src/notify/testing/start-notify-worker.js";
 
-const s = JSON.parse(process.argv[2] ?? "{}") as { databaseUrl: string; redisUrl: string; prefix: string; smtpUrl: string; concurrency: number; pool: number; dbPool: number };
+const s = JSON.parse(process.argv[2] ?? "{}") as {
+  databaseUrl: string;
+  redisUrl: string;
+  prefix: string;
+  smtpUrl: string;
+  concurrency: number;
+  pool: number;
+  dbPool: number;
+};
 const db = createDbClient(s.databaseUrl, { poolSize: 2 });
 const harness = startNotifyWorker({
-  db, databaseUrl: s.databaseUrl, sqlPoolSize: s.dbPool, smtpUrl: s.smtpUrl, prefix: s.prefix,
+  db,
+  databaseUrl: s.databaseUrl,
+  sqlPoolSize: s.dbPool,
+  smtpUrl: s.smtpUrl,
+  prefix: s.prefix,
   connection: () => new Redis(s.redisUrl, { maxRetriesPerRequest: null }),
-  concurrency: s.concurrency, poolSize: s.pool, autorun: false,
+  concurrency: s.concurrency,
+  poolSize: s.pool,
+  autorun: false,
   // Production defaults for digests (10 min, threshold 3); the per-domain rate limit is off: this
   // measures the processor, and NOTICE_RATE_PER_DOMAIN caps one domain by design (default 20/s).
   config: { NOTICE_DIGEST_MINUTES: 10, NOTICE_DIGEST_THRESHOLD: 3, NOTICE_RATE_PER_DOMAIN: 0 },
@@ -23,5 +37,12 @@ lines.on("line", (line) => {
     process.stdout.write(`cpu ${(cpu.user + cpu.system) / 1000}\n`);
   }
 });
-lines.on("close", () => void harness.close().then(() => db.$disconnect()).then(() => process.exit(0)));
+lines.on(
+  "close",
+  () =>
+    void harness
+      .close()
+      .then(() => db.$disconnect())
+      .then(() => process.exit(0)),
+);
 process.stdout.write("ready\n");

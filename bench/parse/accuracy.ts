@@ -53,7 +53,8 @@ export interface AccuracyFigures {
 }
 
 // Sisimai invents codes when a bounce states none: X.0.9NN (p5 v4/v5) and X.9.NNN (go-sisimai)
-const isPseudo = (status: string): boolean => status === "" || /^\d\.0\.9\d\d$/.test(status) || /^\d\.9\.\d{3}$/.test(status);
+const isPseudo = (status: string): boolean =>
+  status === "" || /^\d\.0\.9\d\d$/.test(status) || /^\d\.9\.\d{3}$/.test(status);
 
 function statusesMatch(expected: string[], got: string[]): boolean {
   if (expected.length !== got.length) return false;
@@ -112,9 +113,19 @@ export function runAccuracy(options: { corpus?: string; family?: string } = {}):
       results.push(checkFile(line, parseMessage(raw)));
     } catch (error) {
       results.push({
-        file: line.file, reasonsOk: false, statusOk: false, recipientsOk: false, hardBounceOk: false,
-        expectedReasons: line.expected.map((e) => e.reason), gotReasons: [], expectedStatuses: [], gotStatuses: [],
-        expectedRecipients: line.recipients ?? [], gotRecipients: [], decodedBy: null, error: error instanceof Error ? error.stack ?? error.message : String(error),
+        file: line.file,
+        reasonsOk: false,
+        statusOk: false,
+        recipientsOk: false,
+        hardBounceOk: false,
+        expectedReasons: line.expected.map((e) => e.reason),
+        gotReasons: [],
+        expectedStatuses: [],
+        gotStatuses: [],
+        expectedRecipients: line.recipients ?? [],
+        gotRecipients: [],
+        decodedBy: null,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
       });
     }
   }
@@ -123,8 +134,13 @@ export function runAccuracy(options: { corpus?: string; family?: string } = {}):
     return judged.length ? judged.filter((r) => r[key]).length / judged.length : 1;
   };
   return {
-    files: results.length, reasons: share("reasonsOk"), statuses: share("statusOk"), recipients: share("recipientsOk"),
-    recipientsJudged: results.filter((r) => r.recipientsOk !== null).length, hardBounce: share("hardBounceOk"), results,
+    files: results.length,
+    reasons: share("reasonsOk"),
+    statuses: share("statusOk"),
+    recipients: share("recipientsOk"),
+    recipientsJudged: results.filter((r) => r.recipientsOk !== null).length,
+    hardBounce: share("hardBounceOk"),
+    results,
   };
 }
 
@@ -152,13 +168,15 @@ function main(argv: string[]): void {
       process.stdout.write(
         `${flags.padEnd(3)} ${r.file.replace("maildir/bsd/", "")} [${r.decodedBy}] reasons ${r.expectedReasons.join(",")} <> ${r.gotReasons.join(",")}` +
           (r.statusOk ? "" : ` | status ${r.expectedStatuses.join(",")} <> ${r.gotStatuses.join(",")}`) +
-          (r.recipientsOk !== false ? "" : ` | rcpt ${r.expectedRecipients.join(",")} <> ${r.gotRecipients.join(",")}`) +
+          (r.recipientsOk !== false
+            ? ""
+            : ` | rcpt ${r.expectedRecipients.join(",")} <> ${r.gotRecipients.join(",")}`) +
           (r.error ? `\n    ${r.error.split("\n").slice(0, 3).join("\n    ")}` : "") +
           "\n",
       );
     }
   }
-  process.stdout.write(formatFigures(figures) + (family ? `  (family ${family})` : "") + "\n");
+  process.stdout.write(`${formatFigures(figures) + (family ? `  (family ${family})` : "")}\n`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));

@@ -7,7 +7,7 @@
 // time on a loaded machine mostly measures the scheduler, so CPU time (user + system, of the
 // whole process) is reported too: each side's own, unaffected by waiting for a core.
 import { spawnSync } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,8 +22,14 @@ const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 5;
 // as the cold figure, and the timed rounds start after this many.
 const warmupAt = args.indexOf("--warmup");
 const warmups = warmupAt >= 0 ? Number(args[warmupAt + 1]) : 3;
-const dir = resolve(args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--rounds" && args[i - 1] !== "--warmup") ?? join(here, "../../../shared/corpus/set-of-emails/maildir/bsd"));
-const files = readdirSync(dir).filter((name) => !name.startsWith(".")).sort().map((name) => join(dir, name));
+const dir = resolve(
+  args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--rounds" && args[i - 1] !== "--warmup") ??
+    join(here, "../../../shared/corpus/set-of-emails/maildir/bsd"),
+);
+const files = readdirSync(dir)
+  .filter((name) => !name.startsWith("."))
+  .sort()
+  .map((name) => join(dir, name));
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -93,12 +99,23 @@ clearInterval(sampler);
 const ndrMs = median(ndrTimes);
 const ndrCpuMs = median(ndrCpu);
 const ndrMaxRssMb = Math.max(peakRss / 1024 / 1024, process.resourceUsage().maxRSS / 1024);
-let sisimai: { ms: number; startupMs: number; cpuMs: number; startupCpuMs: number; records: number; maxRssMb: number } | null = null;
+let sisimai: {
+  ms: number;
+  startupMs: number;
+  cpuMs: number;
+  startupCpuMs: number;
+  records: number;
+  maxRssMb: number;
+} | null = null;
 if (perlAvailable) {
   const [records, hwm] = perlOut.trim().split(" ").map(Number);
   sisimai = {
-    ms: median(perlTimes), startupMs: median(startupTimes), cpuMs: median(perlCpuTimes), startupCpuMs: median(startupCpu),
-    records: records ?? 0, maxRssMb: (hwm ?? 0) / 1024,
+    ms: median(perlTimes),
+    startupMs: median(startupTimes),
+    cpuMs: median(perlCpuTimes),
+    startupCpuMs: median(startupCpu),
+    records: records ?? 0,
+    maxRssMb: (hwm ?? 0) / 1024,
   };
 }
 const best = (values: number[]): number => Math.min(...values);
@@ -120,4 +137,4 @@ if (sisimai) {
 } else {
   lines.push("sisimai: perl -MSisimai not available (apt install libsisimai-perl); no ratio");
 }
-process.stdout.write(lines.join("\n") + "\n");
+process.stdout.write(`${lines.join("\n")}\n`);

@@ -9,7 +9,9 @@ const apps = { "@safetynet/poller": "poller", "@safetynet/api": "api", "@safetyn
 
 describe("dependency direction check", () => {
   it("finds static, dynamic and side-effect imports", () => {
-    expect(importSpecifiers(`import a from "x";\nexport * from './y.js';\nconst b = await import("z");\nimport "w";`)).toEqual(["x", "./y.js", "z", "w"]);
+    expect(
+      importSpecifiers(`import a from "x";\nexport * from './y.js';\nconst b = await import("z");\nimport "w";`),
+    ).toEqual(["x", "./y.js", "z", "w"]);
   });
 
   it("fails on a planted app-to-app import and on I/O in a pure package", () => {

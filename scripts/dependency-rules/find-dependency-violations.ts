@@ -4,8 +4,18 @@ export const PURE_PACKAGES = ["core", "config", "cpr", "ndr", "classifier"];
 
 /** Modules that do I/O (network, database, queue, mail transport) or pull in one that does. */
 export const IO_MODULES = [
-  /^@prisma\//, /^prisma($|\/)/, /^pg($|\/)/, /^bullmq$/, /^ioredis$/, /^fastify($|\/)/, /^@fastify\//,
-  /^imapflow$/, /^nodemailer($|\/)/, /^smtp-server$/, /^undici$/, /^(node:)?(net|tls|http|https|http2|dgram|child_process)$/,
+  /^@prisma\//,
+  /^prisma($|\/)/,
+  /^pg($|\/)/,
+  /^bullmq$/,
+  /^ioredis$/,
+  /^fastify($|\/)/,
+  /^@fastify\//,
+  /^imapflow$/,
+  /^nodemailer($|\/)/,
+  /^smtp-server$/,
+  /^undici$/,
+  /^(node:)?(net|tls|http|https|http2|dgram|child_process)$/,
   /^@safetynet\/(db|queue|notify|webhooks|testing)$/,
 ];
 
@@ -24,7 +34,8 @@ export interface Violation {
   rule: string;
 }
 
-const IMPORT_PATTERN = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\s*\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)|^\s*import\s*["']([^"']+)["']/gm;
+const IMPORT_PATTERN =
+  /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\s*\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)|^\s*import\s*["']([^"']+)["']/gm;
 
 export function importSpecifiers(source: string): string[] {
   const found: string[] = [];
@@ -51,7 +62,8 @@ export function findDependencyViolations(files: SourceFile[], appPackages: Recor
     // Pure means the package's runtime code; its tests and dev scripts (accuracy, fixtures) may read files.
     const isRuntimeSource = /^packages\/[^/]+\/src\//.test(file.path) && !/\.test\.ts$/.test(file.path);
     for (const specifier of importSpecifiers(file.source)) {
-      const importedApp = appPackages[specifier] ?? (/^\.\.\/(?:\.\.\/)*apps\//.test(specifier) ? specifier : undefined);
+      const importedApp =
+        appPackages[specifier] ?? (/^\.\.\/(?:\.\.\/)*apps\//.test(specifier) ? specifier : undefined);
       const crossesIntoApp = /(^|\/)apps\/([^/]+)\//.exec(specifier);
       if (owner.kind === "packages" && (importedApp || crossesIntoApp)) {
         violations.push({ path: file.path, specifier, rule: "a package imports an app" });

@@ -11,12 +11,27 @@ interface CommandEntry {
 
 export const COMMANDS: Record<string, CommandEntry> = {
   migrate: { summary: "apply the database migrations", load: () => import("./commands/migrate.js") },
-  directory: { summary: "import the staff directory: directory import FILE.csv", load: () => import("./commands/directory.js") },
-  start: { summary: "run the service (poller now; worker and api later): start [poller|worker|api]", load: () => import("./commands/start.js") },
-  import: { summary: "back-fill history: import PATH...|imap://... [--since DATE] [--before DATE]", load: () => import("./commands/import.js") },
-  parse: { summary: "parse bounce messages (files, .eml folders, mbox, - for stdin) into JSON lines", load: () => import("./commands/parse.js") },
+  directory: {
+    summary: "import the staff directory: directory import FILE.csv",
+    load: () => import("./commands/directory.js"),
+  },
+  start: {
+    summary: "run the service (poller now; worker and api later): start [poller|worker|api]",
+    load: () => import("./commands/start.js"),
+  },
+  import: {
+    summary: "back-fill history: import PATH...|imap://... [--since DATE] [--before DATE]",
+    load: () => import("./commands/import.js"),
+  },
+  parse: {
+    summary: "parse bounce messages (files, .eml folders, mbox, - for stdin) into JSON lines",
+    load: () => import("./commands/parse.js"),
+  },
   cpr: { summary: "mask CPR numbers in text on stdin and list the matches", load: () => import("./commands/cpr.js") },
-  classify: { summary: "classify and group bounce messages offline, in arrival order: one JSON line per message", load: () => import("./commands/classify.js") },
+  classify: {
+    summary: "classify and group bounce messages offline, in arrival order: one JSON line per message",
+    load: () => import("./commands/classify.js"),
+  },
 };
 
 export function usage(): string {

@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
+import { REPO_ROOT } from "@safetynet/testing";
 import { Queue } from "bullmq";
 import { afterEach, describe, expect, it } from "vitest";
-import { REPO_ROOT } from "@safetynet/testing";
 import { makeNdr } from "./test-support/make-ndr.js";
-import { setupPollerTest, waitFor, type PollerTest } from "./test-support/poller-harness.js";
+import { type PollerTest, setupPollerTest, waitFor } from "./test-support/poller-harness.js";
 
 const CLI = path.join(REPO_ROOT, "apps/cli/bin/safetynet.js");
 
@@ -18,7 +18,11 @@ afterEach(async () => {
 /** Runs `safetynet start poller` in a child process until it dies; returns the signal. */
 function runPollerUntilDeath(env: Record<string, string>, timeoutMs = 30_000): Promise<NodeJS.Signals | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, "start", "poller"], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [CLI, "start", "poller"], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
     const timer = setTimeout(() => {
@@ -39,7 +43,12 @@ describe("kill -9 at each step of the order of effects: nothing lost, nothing du
       harness = await setupPollerTest();
       const { database } = harness;
       await harness.append([makeNdr(1), makeNdr(2), makeNdr(3)]);
-      const env = harness.env({ IMAP_MARK: "move", IMAP_BATCH_SIZE: "2", REDIS_PREFIX: harness.redis.prefix, IMAP_LEASE_SECONDS: "1" });
+      const env = harness.env({
+        IMAP_MARK: "move",
+        IMAP_BATCH_SIZE: "2",
+        REDIS_PREFIX: harness.redis.prefix,
+        IMAP_LEASE_SECONDS: "1",
+      });
 
       const signal = await runPollerUntilDeath({ ...env, SAFETYNET_CRASH_AT: step });
       expect(signal).toBe("SIGKILL");
@@ -48,7 +57,11 @@ describe("kill -9 at each step of the order of effects: nothing lost, nothing du
       expect(afterCrash).toBeGreaterThanOrEqual(2);
 
       await harness.startPoller({ IMAP_MARK: "move", IMAP_BATCH_SIZE: "2" });
-      await waitFor(async () => (await harness!.folderCount("Processed")) === 3 && (await harness!.folderCount("INBOX")) === 0, 20_000, "all three moved to Processed");
+      await waitFor(
+        async () => (await harness!.folderCount("Processed")) === 3 && (await harness!.folderCount("INBOX")) === 0,
+        20_000,
+        "all three moved to Processed",
+      );
       await waitFor(async () => (await harness!.jobIds()).length === 3, 10_000, "three jobs");
 
       const rows = await database.db.rawMessage.findMany({ select: { id: true, sha256: true } });
@@ -63,7 +76,11 @@ describe("graceful shutdown", () => {
   it("SIGTERM stops IDLE, logs out, releases the lease and exits 0", async () => {
     harness = await setupPollerTest();
     const env = harness.env({ REDIS_PREFIX: harness.redis.prefix, IMAP_LEASE_SECONDS: "30" });
-    const child = spawn(process.execPath, [CLI, "start", "poller"], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, "start", "poller"], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     child.stdout!.on("data", (chunk) => (stdout += chunk));
     await harness.append([makeNdr(1)]);
@@ -94,7 +111,9 @@ describe("a queue that lost its jobs (Redis restarted without persistence)", () 
     await harness.database.db.rawMessage.updateMany({ data: { receivedAt: new Date(Date.now() - 5 * 60_000) } });
     poller = await harness.startPoller();
     await waitFor(async () => (await harness!.jobIds()).length === 2, 10_000, "jobs re-enqueued");
-    const ids = (await harness.database.db.rawMessage.findMany({ select: { id: true } })).map((row) => `ingest-${row.id}`).sort();
+    const ids = (await harness.database.db.rawMessage.findMany({ select: { id: true } }))
+      .map((row) => `ingest-${row.id}`)
+      .sort();
     expect(await harness.jobIds()).toEqual(ids);
   });
 });

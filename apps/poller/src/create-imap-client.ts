@@ -17,9 +17,14 @@ export function createImapClient(settings: MailboxSettings, tuning: ClientTuning
     secure: endpoint.secure,
     // doSTARTTLS undefined = upgrade when the server offers it (imapflow's own default).
     ...(endpoint.secure || endpoint.startTls === "auto" ? {} : { doSTARTTLS: endpoint.startTls === "required" }),
-    tls: { rejectUnauthorized: endpoint.verifyCertificate, servername: /^[\d.:]+$/.test(endpoint.host) ? undefined : endpoint.host },
+    tls: {
+      rejectUnauthorized: endpoint.verifyCertificate,
+      servername: /^[\d.:]+$/.test(endpoint.host) ? undefined : endpoint.host,
+    },
     // imapflow picks AUTHENTICATE XOAUTH2 (or OAUTHBEARER) when given an access token.
-    auth: auth.accessToken ? { user: auth.user, accessToken: auth.accessToken } : { user: auth.user, pass: auth.pass ?? "" },
+    auth: auth.accessToken
+      ? { user: auth.user, accessToken: auth.accessToken }
+      : { user: auth.user, pass: auth.pass ?? "" },
     // Our own pino logger records what matters; imapflow's debug output could carry mail text.
     logger: false,
     disableAutoIdle: !tuning.idle,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { makeNdr } from "./test-support/make-ndr.js";
-import { setupPollerTest, waitFor, type PollerTest } from "./test-support/poller-harness.js";
-import { createPrivateDovecot, waitForPort, type PrivateDovecot } from "./test-support/private-dovecot.js";
+import { type PollerTest, setupPollerTest, waitFor } from "./test-support/poller-harness.js";
+import { createPrivateDovecot, type PrivateDovecot, waitForPort } from "./test-support/private-dovecot.js";
 
 let harness: PollerTest | undefined;
 let dovecot: PrivateDovecot | undefined;
@@ -21,11 +21,19 @@ describe("Dovecot restart mid-stream (a private instance, so parallel tests are 
     await harness.append([makeNdr(1)]);
     const poller = await harness.startPoller({ IMAP_BACKOFF_MAX_SECONDS: "1", IMAP_RESYNC_SECONDS: "600" });
     const runner = () => poller.supervisor.runners()[0];
-    await waitFor(async () => (await database.db.rawMessage.count()) === 1 && runner()?.state() === "idle", 10_000, "first message");
+    await waitFor(
+      async () => (await database.db.rawMessage.count()) === 1 && runner()?.state() === "idle",
+      10_000,
+      "first message",
+    );
 
     await dovecot.stop();
     await waitForPort(dovecot.user.port, false);
-    await waitFor(async () => ["backoff", "connecting"].includes(runner()?.state() ?? ""), 10_000, "poller noticed the outage");
+    await waitFor(
+      async () => ["backoff", "connecting"].includes(runner()?.state() ?? ""),
+      10_000,
+      "poller noticed the outage",
+    );
     await new Promise((resolve) => setTimeout(resolve, 2_000)); // a few failed reconnects
     // Backoff 0.5 s doubling, capped at 1 s, minus up to half as jitter: a handful of attempts
     // in 2 s, not a tight loop.
@@ -71,7 +79,11 @@ describe("transport security", () => {
     harness = await setupPollerTest();
     const url = `${harness.user.url}?starttls=required`;
     const poller = await harness.startPoller({ IMAP_URL: url });
-    await waitFor(async () => (await harness!.database.db.mailbox.findFirst({ where: { lastError: { not: null } } })), 10_000, "connection error recorded");
+    await waitFor(
+      async () => await harness!.database.db.mailbox.findFirst({ where: { lastError: { not: null } } }),
+      10_000,
+      "connection error recorded",
+    );
     const mailbox = await harness.database.db.mailbox.findUniqueOrThrow({ where: { id: poller.configMailboxId! } });
     expect(mailbox.status).toBe("active");
     expect(await harness.database.db.rawMessage.count()).toBe(0);

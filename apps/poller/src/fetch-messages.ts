@@ -1,8 +1,9 @@
 // Fetches one batch of messages by UID in one FETCH: size, internal date and the source capped
 // at the size limit (BODY.PEEK[]<0.limit>); oversized ones are then fetched whole, one by one,
 // to be stored and quarantined.
-import type { ImapFlow } from "imapflow";
+
 import { toSequenceSet } from "@safetynet/core";
+import type { ImapFlow } from "imapflow";
 
 export interface FetchedMessage {
   uid: number;
@@ -17,13 +18,22 @@ function asDate(value: unknown): Date | null {
   return typeof value === "string" ? new Date(value) : null;
 }
 
-export async function fetchMessages(client: ImapFlow, uids: readonly number[], maxMessageBytes: number): Promise<FetchedMessage[]> {
+export async function fetchMessages(
+  client: ImapFlow,
+  uids: readonly number[],
+  maxMessageBytes: number,
+): Promise<FetchedMessage[]> {
   const byUid = new Map<number, FetchedMessage>();
   const oversized: number[] = [];
   const query = { uid: true, size: true, internalDate: true, source: { maxLength: maxMessageBytes } } as const;
   for await (const message of client.fetch(toSequenceSet(uids), query, { uid: true })) {
     if ((message.size ?? 0) > maxMessageBytes) oversized.push(message.uid);
-    else byUid.set(message.uid, { uid: message.uid, source: message.source ?? null, internalDate: asDate(message.internalDate) });
+    else
+      byUid.set(message.uid, {
+        uid: message.uid,
+        source: message.source ?? null,
+        internalDate: asDate(message.internalDate),
+      });
   }
   for (const uid of oversized) {
     const message = await client.fetchOne(String(uid), { uid: true, source: true, internalDate: true }, { uid: true });

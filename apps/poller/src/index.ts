@@ -5,9 +5,9 @@ import { createDbClient, createRawMessageCipher, createUtcSqlPool } from "@safet
 import { createIngestor, requeueStoredMessages } from "@safetynet/ingest";
 import { createQueue, createRedisConnection } from "@safetynet/queue";
 import { crashPoint } from "./crash-point.js";
-import { readPollerConfig, type PollerConfig } from "./poller-config.js";
+import { type PollerConfig, readPollerConfig } from "./poller-config.js";
 import { registerConfigMailbox } from "./register-config-mailbox.js";
-import { startSupervisor, type Supervisor } from "./supervisor.js";
+import { type Supervisor, startSupervisor } from "./supervisor.js";
 
 export interface StartOptions {
   /** Configuration source; the process environment (and .env) when omitted. */
@@ -35,7 +35,12 @@ export async function start(options: StartOptions = {}): Promise<Poller> {
   const queue = createQueue("ingest", { connection: redis, prefix: redisPrefix });
   const crash = crashPoint(config.SAFETYNET_CRASH_AT);
   const ingestor = createIngestor({
-    db, sql, queue, cipher: createRawMessageCipher(config.SAFETYNET_KEY), maxMessageBytes: config.MAX_MESSAGE_BYTES, onStep: crash,
+    db,
+    sql,
+    queue,
+    cipher: createRawMessageCipher(config.SAFETYNET_KEY),
+    maxMessageBytes: config.MAX_MESSAGE_BYTES,
+    onStep: crash,
   });
   const configMailboxId = await registerConfigMailbox(db, config);
   const sweep = () => requeueStoredMessages(db, queue);

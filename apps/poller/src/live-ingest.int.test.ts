@@ -1,8 +1,8 @@
 import { Writable } from "node:stream";
-import { afterEach, describe, expect, it } from "vitest";
 import { createLogger } from "@safetynet/config";
+import { afterEach, describe, expect, it } from "vitest";
 import { makeNdr } from "./test-support/make-ndr.js";
-import { setupPollerTest, waitFor, type PollerTest } from "./test-support/poller-harness.js";
+import { type PollerTest, setupPollerTest, waitFor } from "./test-support/poller-harness.js";
 
 let harness: PollerTest | undefined;
 afterEach(async () => {
@@ -24,7 +24,9 @@ describe("live ingestion against a real Dovecot", () => {
     expect(row.source).toBe("live");
     expect(row.mailboxId).toBe(poller.configMailboxId);
     expect(Buffer.from(row.encrypted).includes(Buffer.from("Sagsbehandler"))).toBe(false);
-    expect(await waitFor(async () => (await harness!.jobIds()).length === 1 && harness!.jobIds())).toEqual([`ingest-${row.id}`]);
+    expect(await waitFor(async () => (await harness!.jobIds()).length === 1 && harness!.jobIds())).toEqual([
+      `ingest-${row.id}`,
+    ]);
     const mailbox = await database.db.mailbox.findUniqueOrThrow({ where: { id: row.mailboxId! } });
     expect(mailbox.url).not.toContain(harness.user.pass);
     expect(mailbox.lastUid).toBe(1n);
@@ -52,7 +54,9 @@ describe("live ingestion against a real Dovecot", () => {
     await harness.append([makeNdr(4)]);
     poller = await harness.startPoller({ IMAP_FULL_SYNC_SECONDS: "1", IMAP_RESYNC_SECONDS: "1" });
     await waitFor(async () => (await database.db.rawMessage.count()) === 4, 10_000, "full resync");
-    const uids = (await database.db.rawMessage.findMany({ select: { uid: true } })).map((row) => Number(row.uid)).sort();
+    const uids = (await database.db.rawMessage.findMany({ select: { uid: true } }))
+      .map((row) => Number(row.uid))
+      .sort();
     expect(uids).toEqual([1, 2, 3, 4]);
   });
 
@@ -70,10 +74,14 @@ describe("live ingestion against a real Dovecot", () => {
     await waitFor(async () => (await harness!.database.db.rawMessage.count()) === 3, 10_000, "stored third");
     const client = await harness.imap();
     await client.mailboxOpen("INBOX");
-    const flagged = await waitFor(async () => {
-      const message = await client.fetchOne("*", { flags: true });
-      return message && message.flags?.has("$Gemt") && message;
-    }, 10_000, "keyword");
+    const flagged = await waitFor(
+      async () => {
+        const message = await client.fetchOne("*", { flags: true });
+        return message && message.flags?.has("$Gemt") && message;
+      },
+      10_000,
+      "keyword",
+    );
     expect(flagged.flags?.has("$Gemt")).toBe(true);
   });
 
@@ -87,7 +95,15 @@ describe("live ingestion against a real Dovecot", () => {
     await waitFor(async () => lines.some((line) => line.includes("sync pass stored messages")), 5_000, "log line");
     const output = lines.join("");
     expect(output).toContain('"mailboxId"');
-    for (const secret of ["Sag nr.", "Sagsbehandler", "borger1@example.org", "sb2@kommune.example", "010203", harness.user.pass, "Undelivered Mail"]) {
+    for (const secret of [
+      "Sag nr.",
+      "Sagsbehandler",
+      "borger1@example.org",
+      "sb2@kommune.example",
+      "010203",
+      harness.user.pass,
+      "Undelivered Mail",
+    ]) {
       expect(output).not.toContain(secret);
     }
   });

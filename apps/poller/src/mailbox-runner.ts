@@ -1,13 +1,14 @@
 // Supervises one mailbox: hold the lease, connect, sync, idle until new mail or the resync
 // timer, reconnect with capped backoff and jitter; stop for good on an authentication failure.
-import type { Redis } from "ioredis";
-import type { ImapFlow } from "imapflow";
+
 import type { Logger } from "@safetynet/config";
 import { backoffDelay, isPermanentAuthFailure, type LoginError } from "@safetynet/core";
-import { markMailboxAuthFailed, recordMailboxError, type DbClient, type SqlClient } from "@safetynet/db";
+import { type DbClient, markMailboxAuthFailed, recordMailboxError, type SqlClient } from "@safetynet/db";
 import type { Ingestor } from "@safetynet/ingest";
-import { createImapClient } from "./create-imap-client.js";
+import type { ImapFlow } from "imapflow";
+import type { Redis } from "ioredis";
 import type { CrashStep } from "./crash-point.js";
+import { createImapClient } from "./create-imap-client.js";
 import { createMailboxLease } from "./mailbox-lease.js";
 import type { MailboxSettings } from "./mailbox-settings.js";
 import { prepareMarking } from "./mark-messages.js";
@@ -26,7 +27,14 @@ export interface RunnerDeps {
   crash: (step: CrashStep) => void;
 }
 
-export type RunnerState = "waiting-for-lease" | "connecting" | "syncing" | "idle" | "backoff" | "auth-failed" | "stopped";
+export type RunnerState =
+  | "waiting-for-lease"
+  | "connecting"
+  | "syncing"
+  | "idle"
+  | "backoff"
+  | "auth-failed"
+  | "stopped";
 
 export interface MailboxRunner {
   readonly settings: MailboxSettings;
@@ -62,7 +70,11 @@ export function startMailboxRunner(settings: MailboxSettings, deps: RunnerDeps):
   /** One connection's life: returns when it closes, the lease is lost, or a stop is requested. */
   async function session(): Promise<void> {
     // No login can work: fail as a refused login does (marked auth-failed, one alarm, no retries).
-    if (settings.auth.missing) throw Object.assign(new Error(settings.auth.missing), { authenticationFailed: true, responseText: settings.auth.missing });
+    if (settings.auth.missing)
+      throw Object.assign(new Error(settings.auth.missing), {
+        authenticationFailed: true,
+        responseText: settings.auth.missing,
+      });
     const current = createImapClient(settings, { idle: config.IMAP_IDLE, pollMs: config.IMAP_RESYNC_SECONDS * 1000 });
     const signal = new WakeSignal();
     client = current;
@@ -83,9 +95,18 @@ export function startMailboxRunner(settings: MailboxSettings, deps: RunnerDeps):
     while (!stopping && !closed && current.usable) {
       state = "syncing";
       await syncMailbox({
-        client: current, db: deps.db, sql: deps.sql, ingestor: deps.ingestor, settings, keyword: config.IMAP_KEYWORD,
-        batchSize: config.IMAP_BATCH_SIZE, fullSyncEveryMs: config.IMAP_FULL_SYNC_SECONDS * 1000,
-        maxMessageBytes: config.MAX_MESSAGE_BYTES, log, crash: deps.crash, stopping: () => stopping,
+        client: current,
+        db: deps.db,
+        sql: deps.sql,
+        ingestor: deps.ingestor,
+        settings,
+        keyword: config.IMAP_KEYWORD,
+        batchSize: config.IMAP_BATCH_SIZE,
+        fullSyncEveryMs: config.IMAP_FULL_SYNC_SECONDS * 1000,
+        maxMessageBytes: config.MAX_MESSAGE_BYTES,
+        log,
+        crash: deps.crash,
+        stopping: () => stopping,
       });
       // Only a completed pass resets the backoff: a server that accepts the login and then fails
       // every pass (or a database that is down) must still be retried ever more slowly.
@@ -105,27 +126,35 @@ export function startMailboxRunner(settings: MailboxSettings, deps: RunnerDeps):
         await wake.wait(Math.max(200, leaseMs / 3));
         continue;
       }
-      const renewTimer = setInterval(() => {
-        lease.renew().then(
-          (held) => {
-            if (held || stopping) return;
-            log.warn("lease lost to another process: disconnecting");
-            client?.close();
-          },
-          (error: unknown) => log.warn({ error: describe(error) }, "lease renewal failed"),
-        );
-      }, Math.max(100, leaseMs / 3));
+      const renewTimer = setInterval(
+        () => {
+          lease.renew().then(
+            (held) => {
+              if (held || stopping) return;
+              log.warn("lease lost to another process: disconnecting");
+              client?.close();
+            },
+            (error: unknown) => log.warn({ error: describe(error) }, "lease renewal failed"),
+          );
+        },
+        Math.max(100, leaseMs / 3),
+      );
       try {
         await session();
       } catch (error) {
         if (isAuthFailure(error)) {
           const raised = await markMailboxAuthFailed(deps.db, settings.id, describe(error)).then(
             (first) => first,
-            (dbError: unknown) => (log.error({ error: describe(dbError) }, "could not record the authentication failure; will retry"), null),
+            (dbError: unknown) => (
+              log.error({ error: describe(dbError) }, "could not record the authentication failure; will retry"), null
+            ),
           );
           if (raised !== null) {
             state = "auth-failed";
-            log.error({ alarmRaised: raised }, "authentication failed: mailbox marked auth-failed; not retrying until an operator acts");
+            log.error(
+              { alarmRaised: raised },
+              "authentication failed: mailbox marked auth-failed; not retrying until an operator acts",
+            );
             return;
           }
         }
@@ -140,7 +169,11 @@ export function startMailboxRunner(settings: MailboxSettings, deps: RunnerDeps):
       }
       if (stopping) break;
       state = "backoff";
-      const delay = backoffDelay(attempt++, { baseMs: 500, maxMs: config.IMAP_BACKOFF_MAX_SECONDS * 1000, jitter: 0.5 });
+      const delay = backoffDelay(attempt++, {
+        baseMs: 500,
+        maxMs: config.IMAP_BACKOFF_MAX_SECONDS * 1000,
+        jitter: 0.5,
+      });
       log.info({ delayMs: delay, attempt }, "reconnecting after backoff");
       await wake.wait(delay);
     }

@@ -1,7 +1,8 @@
 // Turns the mailbox rows to poll into connection settings: the IMAP_URL row takes its secret
 // from the environment, API rows from their encrypted credentials column.
-import { openMailboxCredentials, type MailboxToPoll } from "@safetynet/db";
-import { parseImapUrl, type ImapEndpoint } from "@safetynet/core";
+
+import { type ImapEndpoint, parseImapUrl } from "@safetynet/core";
+import { type MailboxToPoll, openMailboxCredentials } from "@safetynet/db";
 import type { PollerConfig } from "./poller-config.js";
 
 export interface MailboxSettings {
@@ -21,15 +22,35 @@ export function settingsFor(row: MailboxToPoll, config: PollerConfig): MailboxSe
   let auth: MailboxSettings["auth"];
   if (row.origin === "config") {
     const fromEnv = config.IMAP_URL ? parseImapUrl(config.IMAP_URL) : endpoint;
-    auth = row.authMethod === "xoauth2" && config.IMAP_ACCESS_TOKEN
-      ? { user: fromEnv.user, accessToken: config.IMAP_ACCESS_TOKEN }
-      : { user: fromEnv.user, pass: fromEnv.pass ?? "" };
+    auth =
+      row.authMethod === "xoauth2" && config.IMAP_ACCESS_TOKEN
+        ? { user: fromEnv.user, accessToken: config.IMAP_ACCESS_TOKEN }
+        : { user: fromEnv.user, pass: fromEnv.pass ?? "" };
   } else {
-    const credentials = row.credentials ? openMailboxCredentials(config.SAFETYNET_KEY, row.credentials) : { user: endpoint.user };
+    const credentials = row.credentials
+      ? openMailboxCredentials(config.SAFETYNET_KEY, row.credentials)
+      : { user: endpoint.user };
     const user = credentials.user || endpoint.user;
     if (row.authMethod !== "xoauth2") auth = { user, pass: credentials.pass ?? endpoint.pass ?? "" };
-    else auth = credentials.accessToken ? { user, accessToken: credentials.accessToken } : { user, missing: "no access token is stored for this XOAUTH2 mailbox" };
+    else
+      auth = credentials.accessToken
+        ? { user, accessToken: credentials.accessToken }
+        : { user, missing: "no access token is stored for this XOAUTH2 mailbox" };
   }
-  const fingerprint = JSON.stringify([row.url, row.authMethod, row.markMode, row.processedFolder, row.credentials ? Buffer.from(row.credentials).toString("base64") : null]);
-  return { id: row.id, name: row.name, endpoint, auth, markMode: row.markMode, processedFolder: row.processedFolder, fingerprint };
+  const fingerprint = JSON.stringify([
+    row.url,
+    row.authMethod,
+    row.markMode,
+    row.processedFolder,
+    row.credentials ? Buffer.from(row.credentials).toString("base64") : null,
+  ]);
+  return {
+    id: row.id,
+    name: row.name,
+    endpoint,
+    auth,
+    markMode: row.markMode,
+    processedFolder: row.processedFolder,
+    fingerprint,
+  };
 }

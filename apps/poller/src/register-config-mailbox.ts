@@ -1,7 +1,8 @@
 // Makes the run contract's IMAP_URL a Mailbox row (origin `config`, URL without password) and
 // pauses rows left over from an earlier IMAP_URL, which no longer have credentials to log in with.
-import { upsertConfigMailbox, type DbClient } from "@safetynet/db";
+
 import { mailboxNameFor, parseImapUrl, publicImapUrl } from "@safetynet/core";
+import { type DbClient, upsertConfigMailbox } from "@safetynet/db";
 import type { PollerConfig } from "./poller-config.js";
 
 export async function registerConfigMailbox(db: DbClient, config: PollerConfig): Promise<string | null> {
@@ -18,6 +19,9 @@ export async function registerConfigMailbox(db: DbClient, config: PollerConfig):
     markMode: config.IMAP_MARK,
     processedFolder: config.IMAP_PROCESSED_FOLDER,
   });
-  await db.mailbox.updateMany({ where: { origin: "config", status: "active", NOT: { id } }, data: { status: "paused" } });
+  await db.mailbox.updateMany({
+    where: { origin: "config", status: "active", NOT: { id } },
+    data: { status: "paused" },
+  });
   return id;
 }

@@ -1,9 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
 import { sealMailboxCredentials } from "@safetynet/db";
-import { createDovecotUser } from "@safetynet/testing";
+import { createDovecotUser, waitForDovecotLogin } from "@safetynet/testing";
+import { afterEach, describe, expect, it } from "vitest";
 import { makeNdr } from "./test-support/make-ndr.js";
-import { waitForDovecotLogin } from "@safetynet/testing";
-import { setupPollerTest, TEST_KEY, waitFor, type PollerTest } from "./test-support/poller-harness.js";
+import { type PollerTest, setupPollerTest, TEST_KEY, waitFor } from "./test-support/poller-harness.js";
 
 let harness: PollerTest | undefined;
 afterEach(async () => {
@@ -18,7 +17,11 @@ describe("supervision", () => {
     const first = await harness.startPoller({ IMAP_LEASE_SECONDS: "2" });
     const second = await harness.startPoller({ IMAP_LEASE_SECONDS: "2" });
     const states = () => [first, second].map((poller) => poller.supervisor.runners()[0]?.state());
-    await waitFor(async () => states().includes("idle") && states().includes("waiting-for-lease"), 10_000, "one active, one waiting");
+    await waitFor(
+      async () => states().includes("idle") && states().includes("waiting-for-lease"),
+      10_000,
+      "one active, one waiting",
+    );
     await harness.append([makeNdr(1), makeNdr(2)]);
     await waitFor(async () => (await database.db.rawMessage.count()) === 2, 10_000, "stored by the active one");
     expect(states().filter((state) => state === "waiting-for-lease")).toHaveLength(1);
@@ -39,17 +42,31 @@ describe("supervision", () => {
     const credentials = sealMailboxCredentials(TEST_KEY, { user: other.user, pass: other.pass });
     expect(Buffer.from(credentials).includes(Buffer.from(other.pass))).toBe(false);
     const row = await harness.database.db.mailbox.create({
-      data: { name: "api-mailbox", url: `imap://${other.user}@${other.host}:${other.port}/INBOX`, credentials, origin: "api" },
+      data: {
+        name: "api-mailbox",
+        url: `imap://${other.user}@${other.host}:${other.port}/INBOX`,
+        credentials,
+        origin: "api",
+      },
     });
     const poller = await harness.startPoller();
     await waitFor(async () => poller.supervisor.runners().length === 2, 10_000, "two runners");
-    const client = new (await import("imapflow")).ImapFlow({ host: other.host, port: other.port, secure: false, doSTARTTLS: false, auth: { user: other.user, pass: other.pass }, logger: false });
+    const client = new (await import("imapflow")).ImapFlow({
+      host: other.host,
+      port: other.port,
+      secure: false,
+      doSTARTTLS: false,
+      auth: { user: other.user, pass: other.pass },
+      logger: false,
+    });
     await client.connect();
     await client.append("INBOX", makeNdr(7));
     await client.logout();
     await harness.append([makeNdr(8)]);
     await waitFor(async () => (await harness!.database.db.rawMessage.count()) === 2, 10_000, "both mailboxes");
-    const owners = (await harness.database.db.rawMessage.findMany({ select: { mailboxId: true } })).map((message) => message.mailboxId).sort();
+    const owners = (await harness.database.db.rawMessage.findMany({ select: { mailboxId: true } }))
+      .map((message) => message.mailboxId)
+      .sort();
     expect(owners).toEqual([row.id, poller.configMailboxId].sort());
   });
 
@@ -58,7 +75,13 @@ describe("supervision", () => {
     harness = await setupPollerTest(user);
     const wrong = user.url.replace(`:${encodeURIComponent(user.pass)}@`, ":wrong-password@");
     const poller = await harness.startPoller({ IMAP_URL: wrong, IMAP_BACKOFF_MAX_SECONDS: "1" });
-    await waitFor(async () => poller.supervisor.runners()[0]?.state() === "auth-failed" || (await harness!.database.db.mailbox.findFirst({ where: { status: "auth_failed" } })), 10_000, "auth-failed");
+    await waitFor(
+      async () =>
+        poller.supervisor.runners()[0]?.state() === "auth-failed" ||
+        (await harness!.database.db.mailbox.findFirst({ where: { status: "auth_failed" } })),
+      10_000,
+      "auth-failed",
+    );
     await new Promise((resolve) => setTimeout(resolve, 3_000)); // several backoff periods: no retry
     const mailbox = await harness.database.db.mailbox.findUniqueOrThrow({ where: { id: poller.configMailboxId! } });
     expect(mailbox.status).toBe("auth_failed");

@@ -2,7 +2,7 @@
 // settings change, stops them when a row is paused or removed. Re-reads the table periodically.
 import type { Logger } from "@safetynet/config";
 import { listMailboxesToPoll } from "@safetynet/db";
-import { startMailboxRunner, type MailboxRunner, type RunnerDeps } from "./mailbox-runner.js";
+import { type MailboxRunner, type RunnerDeps, startMailboxRunner } from "./mailbox-runner.js";
 import { settingsFor } from "./mailbox-settings.js";
 import { WakeSignal } from "./wake-signal.js";
 
@@ -28,12 +28,16 @@ export function startSupervisor(deps: SupervisorDeps): Supervisor {
   async function reload(): Promise<void> {
     const rows = await listMailboxesToPoll(deps.db);
     // Watching nothing must be visible: set IMAP_URL or add a mailbox through the API.
-    if (rows.length === 0 && !warnedEmpty) deps.log.warn("no active mailbox to watch (IMAP_URL unset and no active Mailbox rows)");
+    if (rows.length === 0 && !warnedEmpty)
+      deps.log.warn("no active mailbox to watch (IMAP_URL unset and no active Mailbox rows)");
     warnedEmpty = rows.length === 0;
     const wanted = new Map(rows.map((row) => [row.id, row]));
     for (const [id, runner] of runners) {
       const row = wanted.get(id);
-      const keep = row && settingsFor(row, deps.config).fingerprint === runner.settings.fingerprint && runner.state() !== "stopped";
+      const keep =
+        row &&
+        settingsFor(row, deps.config).fingerprint === runner.settings.fingerprint &&
+        runner.state() !== "stopped";
       // An auth-failed runner has stopped itself; its row is no longer active, so it goes here.
       if (!keep) {
         runners.delete(id);
@@ -45,7 +49,10 @@ export function startSupervisor(deps: SupervisorDeps): Supervisor {
       try {
         runners.set(row.id, startMailboxRunner(settingsFor(row, deps.config), deps));
       } catch (error) {
-        deps.log.error({ mailboxId: row.id, error: error instanceof Error ? error.message : String(error) }, "cannot start mailbox: bad settings");
+        deps.log.error(
+          { mailboxId: row.id, error: error instanceof Error ? error.message : String(error) },
+          "cannot start mailbox: bad settings",
+        );
       }
     }
   }
@@ -54,11 +61,14 @@ export function startSupervisor(deps: SupervisorDeps): Supervisor {
   const sweepEveryMs = deps.config.IMAP_FULL_SYNC_SECONDS * 1000;
   const loop = (async () => {
     while (!stopping) {
-      await reload().catch((error: unknown) => deps.log.warn({ error: String(error) }, "could not read the mailbox table; retrying"));
+      await reload().catch((error: unknown) =>
+        deps.log.warn({ error: String(error) }, "could not read the mailbox table; retrying"),
+      );
       if (Date.now() - lastSweep >= sweepEveryMs) {
         lastSweep = Date.now();
         await deps.sweep().then(
-          (count) => count && deps.log.info({ requeued: count }, "re-enqueued stored messages not yet taken by the worker"),
+          (count) =>
+            count && deps.log.info({ requeued: count }, "re-enqueued stored messages not yet taken by the worker"),
           (error: unknown) => deps.log.warn({ error: String(error) }, "sweep of stored messages failed; will retry"),
         );
       }

@@ -1,12 +1,20 @@
 // One sync pass of a selected mailbox: decide (seed, reset, full, incremental, none), then per
 // batch store + commit, enqueue, mark on the server, save the sync state, in that order.
-import type { ImapFlow } from "imapflow";
+
 import type { Logger } from "@safetynet/config";
 import { chunkUids, decideSync, missingUids, type SyncDecision } from "@safetynet/core";
-import { listStoredUids, loadMailboxSyncState, resetMailboxSyncState, saveMailboxSyncState, type DbClient, type SqlClient } from "@safetynet/db";
+import {
+  type DbClient,
+  listStoredUids,
+  loadMailboxSyncState,
+  resetMailboxSyncState,
+  type SqlClient,
+  saveMailboxSyncState,
+} from "@safetynet/db";
 import type { IngestOutcome, Ingestor } from "@safetynet/ingest";
+import type { ImapFlow } from "imapflow";
 import type { CrashStep } from "./crash-point.js";
-import { fetchMessages, type FetchedMessage } from "./fetch-messages.js";
+import { type FetchedMessage, fetchMessages } from "./fetch-messages.js";
 import type { MailboxSettings } from "./mailbox-settings.js";
 import { markMessages } from "./mark-messages.js";
 
@@ -53,7 +61,12 @@ export interface SyncSummary {
   quarantined: number;
 }
 
-async function uidsToRead(ctx: SyncContext, decision: SyncDecision, uidValidity: bigint, lastUid: bigint): Promise<number[]> {
+async function uidsToRead(
+  ctx: SyncContext,
+  decision: SyncDecision,
+  uidValidity: bigint,
+  lastUid: bigint,
+): Promise<number[]> {
   if (decision.kind === "none") return [];
   if (decision.kind === "incremental") {
     // `n:*` matches the highest UID even when it is below n (RFC 3501 6.4.8), hence the filter.
@@ -63,7 +76,9 @@ async function uidsToRead(ctx: SyncContext, decision: SyncDecision, uidValidity:
   const all = (await ctx.client.search({ all: true }, { uid: true })) || [];
   // Skip only what is provably done: stored AND at or below the saved lastUid (saved after the
   // mark step). A stored UID above it may still lack its job or its mark after a crash.
-  const done = new Set([...(await listStoredUids(ctx.db, ctx.settings.id, uidValidity))].filter((uid) => BigInt(uid) <= lastUid));
+  const done = new Set(
+    [...(await listStoredUids(ctx.db, ctx.settings.id, uidValidity))].filter((uid) => BigInt(uid) <= lastUid),
+  );
   return missingUids(all, done);
 }
 
@@ -72,18 +87,34 @@ export async function syncMailbox(ctx: SyncContext): Promise<SyncSummary> {
   // Dovecot answers STATUS on the selected folder from its view at the last command: NOOP first
   // brings that view up to date (and is the poll on servers without IDLE).
   await client.noop();
-  const status = await client.status(settings.endpoint.folder, { uidNext: true, uidValidity: true, highestModseq: true, messages: true });
+  const status = await client.status(settings.endpoint.folder, {
+    uidNext: true,
+    uidValidity: true,
+    highestModseq: true,
+    messages: true,
+  });
   if (!status) throw new Error("STATUS returned nothing for the watched folder");
   const selected = client.mailbox ? client.mailbox.uidValidity : undefined;
   const uidValidity = BigInt(status.uidValidity ?? selected ?? 0n);
   const stored = await loadMailboxSyncState(ctx.db, settings.id);
-  const server = { uidValidity, uidNext: Number(status.uidNext ?? 0), highestModseq: status.highestModseq ?? null, exists: status.messages ?? 0 };
+  const server = {
+    uidValidity,
+    uidNext: Number(status.uidNext ?? 0),
+    highestModseq: status.highestModseq ?? null,
+    exists: status.messages ?? 0,
+  };
   const decision = decideSync(stored, server, { now: new Date(), fullSyncEveryMs: ctx.fullSyncEveryMs });
   const summary: SyncSummary = { decision: decision.kind, fetched: 0, stored: 0, quarantined: 0 };
   if (decision.kind === "none") return summary;
   if (decision.kind === "reset") {
-    const recorded = await resetMailboxSyncState(ctx.db, settings.id, { previousUidValidity: decision.previousUidValidity, uidValidity });
-    log.warn({ previousUidValidity: String(decision.previousUidValidity), uidValidity: String(uidValidity), recorded }, "UIDVALIDITY changed: re-seeding by content hash and Message-ID");
+    const recorded = await resetMailboxSyncState(ctx.db, settings.id, {
+      previousUidValidity: decision.previousUidValidity,
+      uidValidity,
+    });
+    log.warn(
+      { previousUidValidity: String(decision.previousUidValidity), uidValidity: String(uidValidity), recorded },
+      "UIDVALIDITY changed: re-seeding by content hash and Message-ID",
+    );
   }
   const startedAt = new Date();
   let lastUid = decision.kind === "reset" || decision.kind === "seed" ? 0n : stored.lastUid;
@@ -123,7 +154,12 @@ export async function syncMailbox(ctx: SyncContext): Promise<SyncSummary> {
     return { batch, result };
   };
   const finishBatch = async (batch: number[], fetched: FetchedMessage[], outcomes: IngestOutcome[]) => {
-    await markMessages(client, settings, ctx.keyword, fetched.map((message) => message.uid));
+    await markMessages(
+      client,
+      settings,
+      ctx.keyword,
+      fetched.map((message) => message.uid),
+    );
     ctx.crash("after-mark");
     const batchMax = BigInt(batch[batch.length - 1]!);
     if (batchMax > lastUid) lastUid = batchMax;
@@ -138,7 +174,8 @@ export async function syncMailbox(ctx: SyncContext): Promise<SyncSummary> {
   let launched = 0;
   let finished = 0;
   const refill = () => {
-    while (launched < batches.length && inFlight.length < PIPELINE_DEPTH && !ctx.stopping()) inFlight.push(launch(batches[launched++]!));
+    while (launched < batches.length && inFlight.length < PIPELINE_DEPTH && !ctx.stopping())
+      inFlight.push(launch(batches[launched++]!));
   };
   try {
     refill();

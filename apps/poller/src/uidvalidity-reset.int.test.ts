@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "no
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeNdr } from "./test-support/make-ndr.js";
-import { setupPollerTest, waitFor, type PollerTest } from "./test-support/poller-harness.js";
+import { type PollerTest, setupPollerTest, waitFor } from "./test-support/poller-harness.js";
 
 let harness: PollerTest | undefined;
 afterEach(async () => {
@@ -17,10 +17,14 @@ describe("UIDVALIDITY change", () => {
     await harness.append([makeNdr(1), makeNdr(2), makeNdr(3)]);
     let poller = await harness.startPoller();
     await waitFor(async () => (await database.db.rawMessage.count()) === 3, 10_000, "seed");
-    const before = await waitFor(async () => {
-      const row = await database.db.mailbox.findUniqueOrThrow({ where: { id: poller.configMailboxId! } });
-      return row.lastUid === 3n && row;
-    }, 5_000, "sync state saved");
+    const before = await waitFor(
+      async () => {
+        const row = await database.db.mailbox.findUniqueOrThrow({ where: { id: poller.configMailboxId! } });
+        return row.lastUid === 3n && row;
+      },
+      5_000,
+      "sync state saved",
+    );
     await poller.stop();
 
     // Dovecot assigns a new UIDVALIDITY when its uidlist disappears. One message is also
@@ -32,7 +36,10 @@ describe("UIDVALIDITY change", () => {
     rmSync(path.join(user.maildir, "dovecot.index.log"), { force: true });
     const cur = path.join(user.maildir, "cur");
     const newDir = path.join(user.maildir, "new");
-    const [first] = [...readdirSync(cur).map((name) => path.join(cur, name)), ...readdirSync(newDir).map((name) => path.join(newDir, name))].sort();
+    const [first] = [
+      ...readdirSync(cur).map((name) => path.join(cur, name)),
+      ...readdirSync(newDir).map((name) => path.join(newDir, name)),
+    ].sort();
     writeFileSync(first!, Buffer.concat([Buffer.from("X-Rewritten: yes\r\n"), readFileSync(first!)]));
     renameSync(first!, first!.replace(/,S=\d+/, "").replace(/,W=\d+/, ""));
 
@@ -41,7 +48,13 @@ describe("UIDVALIDITY change", () => {
     await waitFor(async () => (await database.db.rawMessage.count()) === 4, 10_000, "new message after reset");
     const after = await database.db.mailbox.findUniqueOrThrow({ where: { id: poller.configMailboxId! } });
     expect(after.uidValidity).not.toBe(before.uidValidity);
-    await waitFor(async () => after.lastUid === 4n || (await database.db.mailbox.findUniqueOrThrow({ where: { id: after.id } })).lastUid === 4n, 5_000, "sync state");
+    await waitFor(
+      async () =>
+        after.lastUid === 4n ||
+        (await database.db.mailbox.findUniqueOrThrow({ where: { id: after.id } })).lastUid === 4n,
+      5_000,
+      "sync state",
+    );
 
     // Every stored row now carries a UID under the new UIDVALIDITY: nothing re-fetched next time.
     const rows = await database.db.rawMessage.findMany({ select: { uid: true, uidValidity: true } });
@@ -53,7 +66,10 @@ describe("UIDVALIDITY change", () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const events = await database.db.mailboxEvent.findMany({ where: { type: "mailbox.reset" } });
     expect(events).toHaveLength(1);
-    expect(events[0]!.detail).toMatchObject({ previousUidValidity: String(before.uidValidity), uidValidity: String(after.uidValidity) });
+    expect(events[0]!.detail).toMatchObject({
+      previousUidValidity: String(before.uidValidity),
+      uidValidity: String(after.uidValidity),
+    });
     expect(await database.db.rawMessage.count()).toBe(4);
   });
 });

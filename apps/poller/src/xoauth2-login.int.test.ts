@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
-import { afterEach, describe, expect, it } from "vitest";
 import { createLogger } from "@safetynet/config";
 import { sealMailboxCredentials } from "@safetynet/db";
+import { afterEach, describe, expect, it } from "vitest";
 import { makeNdr } from "./test-support/make-ndr.js";
-import { setupPollerTest, TEST_KEY, waitFor, type PollerTest } from "./test-support/poller-harness.js";
+import { type PollerTest, setupPollerTest, TEST_KEY, waitFor } from "./test-support/poller-harness.js";
 import { createPrivateDovecot, type PrivateDovecot } from "./test-support/private-dovecot.js";
 import { startTokenIntrospection, type TokenIntrospection } from "./test-support/token-introspection.js";
 
@@ -22,7 +22,11 @@ afterEach(async () => {
 
 /** A bearer token shaped like Microsoft's (a JWT: base64url parts joined by dots). */
 function makeToken(): string {
-  return ["eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9", randomBytes(24).toString("base64url"), randomBytes(32).toString("base64url")].join(".");
+  return [
+    "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9",
+    randomBytes(24).toString("base64url"),
+    randomBytes(32).toString("base64url"),
+  ].join(".");
 }
 
 interface OAuthSetup {
@@ -63,12 +67,21 @@ describe("XOAUTH2 against Dovecot's oauth2 passdb (a private instance with a tok
     const { harness, introspection, dovecot, token, url } = await setupOAuth();
     await harness.append([makeNdr(1)]);
     const poller = await harness.startPoller({ IMAP_URL: url, IMAP_ACCESS_TOKEN: token, IMAP_RESYNC_SECONDS: "600" });
-    await waitFor(async () => (await harness.database.db.rawMessage.count()) === 1, 10_000, "message present before start");
+    await waitFor(
+      async () => (await harness.database.db.rawMessage.count()) === 1,
+      10_000,
+      "message present before start",
+    );
     await waitFor(async () => poller.supervisor.runners()[0]?.state() === "idle", 5_000, "idle");
     await harness.append([makeNdr(2)]);
-    await waitFor(async () => (await harness.database.db.rawMessage.count()) === 2, 5_000, "message appended while idling");
+    await waitFor(
+      async () => (await harness.database.db.rawMessage.count()) === 2,
+      5_000,
+      "message appended while idling",
+    );
     // Stored first, then enqueued, then the sync state saved: wait for the end of the pass.
-    const passDone = async () => (await harness.database.db.mailbox.findUniqueOrThrow({ where: { id: poller.configMailboxId! } })).lastUid === 2n;
+    const passDone = async () =>
+      (await harness.database.db.mailbox.findUniqueOrThrow({ where: { id: poller.configMailboxId! } })).lastUid === 2n;
     await waitFor(passDone, 5_000, "sync state saved");
 
     const mailbox = await harness.database.db.mailbox.findUniqueOrThrow({ where: { id: poller.configMailboxId! } });
@@ -83,10 +96,16 @@ describe("XOAUTH2 against Dovecot's oauth2 passdb (a private instance with a tok
     const { harness, introspection, dovecot, token, url } = await setupOAuth();
     const credentials = sealMailboxCredentials(TEST_KEY, { user: dovecot.user.user, accessToken: token });
     expect(Buffer.from(credentials).includes(Buffer.from(token))).toBe(false);
-    const row = await harness.database.db.mailbox.create({ data: { name: "api-xoauth2", url, authMethod: "xoauth2", credentials, origin: "api" } });
+    const row = await harness.database.db.mailbox.create({
+      data: { name: "api-xoauth2", url, authMethod: "xoauth2", credentials, origin: "api" },
+    });
     await harness.append([makeNdr(1)]);
     const poller = await harness.startPoller({ IMAP_URL: "" });
-    await waitFor(async () => (await harness.database.db.rawMessage.count()) === 1, 10_000, "stored from the row's mailbox");
+    await waitFor(
+      async () => (await harness.database.db.rawMessage.count()) === 1,
+      10_000,
+      "stored from the row's mailbox",
+    );
     expect(poller.configMailboxId).toBeNull();
     expect((await harness.database.db.rawMessage.findFirstOrThrow()).mailboxId).toBe(row.id);
     expect(introspection.asked).toEqual([token]);
@@ -96,8 +115,18 @@ describe("XOAUTH2 against Dovecot's oauth2 passdb (a private instance with a tok
     const { harness, introspection, token, url } = await setupOAuth();
     const expired = makeToken(); // never granted: the endpoint answers {"active": false}
     await harness.append([makeNdr(1)]);
-    const poller = await harness.startPoller({ IMAP_URL: url, IMAP_ACCESS_TOKEN: expired, IMAP_BACKOFF_MAX_SECONDS: "1" });
-    await waitFor(async () => poller.supervisor.runners()[0]?.state() === "auth-failed" || (await harness.database.db.mailbox.findFirst({ where: { status: "auth_failed" } })), 10_000, "auth-failed");
+    const poller = await harness.startPoller({
+      IMAP_URL: url,
+      IMAP_ACCESS_TOKEN: expired,
+      IMAP_BACKOFF_MAX_SECONDS: "1",
+    });
+    await waitFor(
+      async () =>
+        poller.supervisor.runners()[0]?.state() === "auth-failed" ||
+        (await harness.database.db.mailbox.findFirst({ where: { status: "auth_failed" } })),
+      10_000,
+      "auth-failed",
+    );
     await new Promise((resolve) => setTimeout(resolve, 3_000)); // several backoff periods: no retry
     const mailbox = await harness.database.db.mailbox.findUniqueOrThrow({ where: { id: poller.configMailboxId! } });
     expect(mailbox.status).toBe("auth_failed");
@@ -116,9 +145,16 @@ describe("XOAUTH2 against Dovecot's oauth2 passdb (a private instance with a tok
   it("a Mailbox row set to XOAUTH2 without a token is marked auth-failed at once, with the reason and one alarm", async () => {
     const { harness, introspection, dovecot, url } = await setupOAuth();
     const credentials = sealMailboxCredentials(TEST_KEY, { user: dovecot.user.user });
-    const row = await harness.database.db.mailbox.create({ data: { name: "api-xoauth2-no-token", url, authMethod: "xoauth2", credentials, origin: "api" } });
+    const row = await harness.database.db.mailbox.create({
+      data: { name: "api-xoauth2-no-token", url, authMethod: "xoauth2", credentials, origin: "api" },
+    });
     const poller = await harness.startPoller({ IMAP_URL: "", IMAP_BACKOFF_MAX_SECONDS: "1" });
-    await waitFor(async () => (await harness.database.db.mailbox.findUniqueOrThrow({ where: { id: row.id } })).status === "auth_failed", 10_000, "auth-failed");
+    await waitFor(
+      async () =>
+        (await harness.database.db.mailbox.findUniqueOrThrow({ where: { id: row.id } })).status === "auth_failed",
+      10_000,
+      "auth-failed",
+    );
     await new Promise((resolve) => setTimeout(resolve, 2_000)); // backoff periods: no retry
     const mailbox = await harness.database.db.mailbox.findUniqueOrThrow({ where: { id: row.id } });
     expect(mailbox.lastError).toBe("no access token is stored for this XOAUTH2 mailbox");
@@ -132,7 +168,11 @@ describe("XOAUTH2 against Dovecot's oauth2 passdb (a private instance with a tok
     const { harness, introspection, token, url } = await setupOAuth();
     introspection.failWith(503); // Dovecot answers NO [UNAVAILABLE] Temporary authentication failure
     await harness.append([makeNdr(1)]);
-    const poller = await harness.startPoller({ IMAP_URL: url, IMAP_ACCESS_TOKEN: token, IMAP_BACKOFF_MAX_SECONDS: "1" });
+    const poller = await harness.startPoller({
+      IMAP_URL: url,
+      IMAP_ACCESS_TOKEN: token,
+      IMAP_BACKOFF_MAX_SECONDS: "1",
+    });
     const runner = () => poller.supervisor.runners()[0];
     await waitFor(async () => (runner()?.failures() ?? 0) >= 1, 10_000, "a refused session");
     const during = await harness.database.db.mailbox.findUniqueOrThrow({ where: { id: poller.configMailboxId! } });
@@ -141,7 +181,11 @@ describe("XOAUTH2 against Dovecot's oauth2 passdb (a private instance with a tok
 
     // The runner retries by itself (Dovecot adds its auth_penalty delay of a few seconds per refusal).
     introspection.failWith(null);
-    await waitFor(async () => (await harness.database.db.rawMessage.count()) === 1, 15_000, "stored once the endpoint is back");
+    await waitFor(
+      async () => (await harness.database.db.rawMessage.count()) === 1,
+      15_000,
+      "stored once the endpoint is back",
+    );
     expect(runner()?.state()).not.toBe("auth-failed");
     expect(await harness.database.db.mailboxEvent.count()).toBe(0);
     expect(introspection.asked.every((asked) => asked === token)).toBe(true);
@@ -151,12 +195,22 @@ describe("XOAUTH2 against Dovecot's oauth2 passdb (a private instance with a tok
     const { harness, dovecot, token, url } = await setupOAuth();
     const refused = makeToken();
     const credentials = sealMailboxCredentials(TEST_KEY, { user: dovecot.user.user, accessToken: refused });
-    await harness.database.db.mailbox.create({ data: { name: "api-refused", url, authMethod: "xoauth2", credentials, origin: "api" } });
+    await harness.database.db.mailbox.create({
+      data: { name: "api-refused", url, authMethod: "xoauth2", credentials, origin: "api" },
+    });
     await harness.append([makeNdr(1)]);
     const logs = captureLogs();
     await harness.startPoller({ IMAP_URL: url, IMAP_ACCESS_TOKEN: token, LOG_LEVEL: "trace" }, logs.logger);
-    await waitFor(async () => (await harness.database.db.rawMessage.count()) === 1, 10_000, "stored with the good token");
-    await waitFor(async () => harness.database.db.mailbox.findFirst({ where: { name: "api-refused", status: "auth_failed" } }), 10_000, "refused token marked");
+    await waitFor(
+      async () => (await harness.database.db.rawMessage.count()) === 1,
+      10_000,
+      "stored with the good token",
+    );
+    await waitFor(
+      async () => harness.database.db.mailbox.findFirst({ where: { name: "api-refused", status: "auth_failed" } }),
+      10_000,
+      "refused token marked",
+    );
     await waitFor(async () => logs.output().includes("authentication failed"), 5_000, "auth failure log line");
 
     const output = logs.output();
@@ -164,7 +218,9 @@ describe("XOAUTH2 against Dovecot's oauth2 passdb (a private instance with a tok
     for (const secret of [...secretsOf(dovecot.user.user, token), ...secretsOf(dovecot.user.user, refused)]) {
       expect(output).not.toContain(secret);
     }
-    const stored = JSON.stringify(await harness.database.db.mailbox.findMany({ select: { url: true, lastError: true } }));
+    const stored = JSON.stringify(
+      await harness.database.db.mailbox.findMany({ select: { url: true, lastError: true } }),
+    );
     expect(stored).not.toContain(token);
     expect(stored).not.toContain(refused);
   });

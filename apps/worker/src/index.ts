@@ -5,9 +5,9 @@ import { createLogger, type Logger } from "@safetynet/config";
 import { createDbClient, createRawMessageCipher, createTransactionPool, type DbClient } from "@safetynet/db";
 import { createQueue, createRedisConnection, JOBS } from "@safetynet/queue";
 import { Worker } from "bullmq";
-import type { IngestContext } from "./ingest/ingest-context.js";
 import { createBatcher } from "./ingest/batcher.js";
 import { ingestBatch } from "./ingest/ingest-batch.js";
+import type { IngestContext } from "./ingest/ingest-context.js";
 import { processIngest, stepsShared } from "./ingest/process-ingest.js";
 import { sweepIncidents } from "./ingest/sweep-incidents.js";
 import { createRulesSource, readRulesFile } from "./load-rules.js";
@@ -46,19 +46,24 @@ export interface WorkerHandle {
   stop(): Promise<void>;
 }
 
+export type { IngestContext, IngestOutcome } from "./ingest/ingest-context.js";
 export { processIngest } from "./ingest/process-ingest.js";
 export { sweepIncidents } from "./ingest/sweep-incidents.js";
-export type { IngestContext, IngestOutcome } from "./ingest/ingest-context.js";
 
 export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
   const config = readWorkerConfig(options.env);
   const log = (options.logger ?? createLogger({ level: config.LOG_LEVEL })).child({ component: "worker" });
   const prefix = options.redisPrefix ?? config.REDIS_PREFIX;
   const db = createDbClient(config.DATABASE_URL, { poolSize: 4 });
-  const sql = createTransactionPool(config.DATABASE_URL, { poolSize: options.poolSize ?? Math.min(config.WORKER_CONCURRENCY + 2, 20) });
+  const sql = createTransactionPool(config.DATABASE_URL, {
+    poolSize: options.poolSize ?? Math.min(config.WORKER_CONCURRENCY + 2, 20),
+  });
   const queueConnection = createRedisConnection(config.REDIS_URL);
   const workerConnection = createRedisConnection(config.REDIS_URL);
-  const rules = createRulesSource(db, withOwnDomains(await readRulesFile(config.RESPONSIBILITY_RULES), config.INTERNAL_DOMAINS));
+  const rules = createRulesSource(
+    db,
+    withOwnDomains(await readRulesFile(config.RESPONSIBILITY_RULES), config.INTERNAL_DOMAINS),
+  );
   await rules.get();
   const context: IngestContext = {
     db,
@@ -66,7 +71,10 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
     cipher: createRawMessageCipher(config.SAFETYNET_KEY),
     rules,
     settings: settingsFromConfig(config),
-    queues: { notify: createQueue("notify", { connection: queueConnection, prefix }), escalate: createQueue("escalate", { connection: queueConnection, prefix }) },
+    queues: {
+      notify: createQueue("notify", { connection: queueConnection, prefix }),
+      escalate: createQueue("escalate", { connection: queueConnection, prefix }),
+    },
     log,
     ...(options.hooks ? { hooks: options.hooks } : {}),
   };
@@ -88,18 +96,26 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
     ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
   });
   // Job ids only: never the payload's content (it carries ids anyway) nor error text with mail in it.
-  worker.on("failed", (job, error) => log.warn({ jobId: job?.id, attempts: job?.attemptsMade, error: error.name }, "ingest job failed"));
+  worker.on("failed", (job, error) =>
+    log.warn({ jobId: job?.id, attempts: job?.attemptsMade, error: error.name }, "ingest job failed"),
+  );
   worker.on("error", (error) => log.error({ error: error.name }, "worker connection error"));
 
   const sweepEvery = options.sweepIntervalMs ?? 30_000;
   let sweeping: Promise<unknown> = Promise.resolve();
-  const timer = sweepEvery > 0
-    ? setInterval(() => {
-        sweeping = sweepIncidents(context, rules.databaseSupplierIds()).catch((error: Error) => log.warn({ error: error.name }, "incident sweep failed"));
-      }, sweepEvery)
-    : null;
+  const timer =
+    sweepEvery > 0
+      ? setInterval(() => {
+          sweeping = sweepIncidents(context, rules.databaseSupplierIds()).catch((error: Error) =>
+            log.warn({ error: error.name }, "incident sweep failed"),
+          );
+        }, sweepEvery)
+      : null;
   timer?.unref();
-  const notifier = options.notify === false ? null : startNotifyWorker({ db, logger: log, prefix, ...(options.env ? { env: options.env } : {}) });
+  const notifier =
+    options.notify === false
+      ? null
+      : startNotifyWorker({ db, logger: log, prefix, ...(options.env ? { env: options.env } : {}) });
   log.info({ concurrency: config.WORKER_CONCURRENCY, batchSize }, "worker started");
 
   let stopped: Promise<void> | null = null;

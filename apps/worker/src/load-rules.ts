@@ -1,8 +1,8 @@
 // Responsibility rules as the worker uses them: the rules file (or the built-in defaults) plus
 // the suppliers registered in the database, re-read every minute so a new supplier takes effect.
 import { readFile } from "node:fs/promises";
-import { DEFAULT_RULES, parseRules, withSuppliers, type ResponsibilityRules } from "@safetynet/classifier";
-import { loadSuppliers, type DbClient } from "@safetynet/db";
+import { DEFAULT_RULES, parseRules, type ResponsibilityRules, withSuppliers } from "@safetynet/classifier";
+import { type DbClient, loadSuppliers } from "@safetynet/db";
 
 export interface RulesSource {
   get(): Promise<ResponsibilityRules>;

@@ -1,10 +1,17 @@
 // The configuration keys the worker reads, parsed once at start (from the process environment,
 // or from an explicit map in tests and the benchmark) by the shared zod schema.
 import { INCIDENT_CONFIG_KEYS } from "@safetynet/classifier";
-import { loadConfig, parseConfig, type Config } from "@safetynet/config";
+import { type Config, loadConfig, parseConfig } from "@safetynet/config";
 
 export const WORKER_KEYS = [
-  "DATABASE_URL", "REDIS_URL", "REDIS_PREFIX", "SAFETYNET_KEY", "LOG_LEVEL", "WORKER_CONCURRENCY", "RESPONSIBILITY_RULES", "INTERNAL_DOMAINS",
+  "DATABASE_URL",
+  "REDIS_URL",
+  "REDIS_PREFIX",
+  "SAFETYNET_KEY",
+  "LOG_LEVEL",
+  "WORKER_CONCURRENCY",
+  "RESPONSIBILITY_RULES",
+  "INTERNAL_DOMAINS",
   ...INCIDENT_CONFIG_KEYS,
 ] as const;
 

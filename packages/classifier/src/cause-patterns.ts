@@ -6,13 +6,24 @@ import type { Cause } from "./causes.js";
 /** Diagnostic phrases that decide a cause whatever the reason says; checked in order. */
 export const TEXT_CAUSES: readonly { cause: Cause; pattern: RegExp }[] = [
   // STARTTLS-only receivers (Postfix "Must issue a STARTTLS command first", Exchange 5.7.10).
-  { cause: "tls-required", pattern: /starttls|\btls\b.{0,40}(required|mandatory|needed|only)|(requires?|must use|encryption needed).{0,30}\b(tls|encryption)\b|encryption required/ },
+  {
+    cause: "tls-required",
+    pattern:
+      /starttls|\btls\b.{0,40}(required|mandatory|needed|only)|(requires?|must use|encryption needed).{0,30}\b(tls|encryption)\b|encryption required/,
+  },
   // Gateways that cannot hand a message on or back (secure-mail gateways, our own relays).
   // Worded tightly: "unable to deliver: the remote server returned ..." must not match.
-  { cause: "gateway-cannot-return", pattern: /(cannot|can't|could not|couldn't|unable to|failed to|not possible to) (be )?return(ed)?\b|(cannot|can't|could not|couldn't|unable to|failed to) (send|pass|hand|deliver|route|relay)( (the|this|your))?( (message|mail|e-?mail))? back\b|return(ing)? (of )?(the )?(message|mail) (to (the )?(sender|originator) )?(failed|not possible)|\bgateway\b.{0,40}(unavailable|not responding|is down|failure)/ },
+  {
+    cause: "gateway-cannot-return",
+    pattern:
+      /(cannot|can't|could not|couldn't|unable to|failed to|not possible to) (be )?return(ed)?\b|(cannot|can't|could not|couldn't|unable to|failed to) (send|pass|hand|deliver|route|relay)( (the|this|your))?( (message|mail|e-?mail))? back\b|return(ing)? (of )?(the )?(message|mail) (to (the )?(sender|originator) )?(failed|not possible)|\bgateway\b.{0,40}(unavailable|not responding|is down|failure)/,
+  },
   { cause: "authentication-dmarc", pattern: /\bdmarc\b|\bdkim\b|\bspf\b|5\.7\.2[3-7]|unauthenticated (mail|sender)/ },
   { cause: "virus", pattern: /virus|malware|infected/ },
-  { cause: "sender-blocked-reputation", pattern: /blacklist|blocklist|block list|spamhaus|\brbl\b|\bdnsbl\b|reputation|listed (at|on|in)|poor reputation/ },
+  {
+    cause: "sender-blocked-reputation",
+    pattern: /blacklist|blocklist|block list|spamhaus|\brbl\b|\bdnsbl\b|reputation|listed (at|on|in)|poor reputation/,
+  },
 ];
 
 export const REASON_CAUSES: Partial<Record<Reason, Cause>> = {
@@ -65,8 +76,20 @@ export const STATUS_CAUSES: readonly { pattern: RegExp; cause: Cause }[] = [
 
 /** Reasons under which a CPR subject explains the refusal (a DLP or content filter said no). */
 export const CPR_FILTER_REASONS: ReadonlySet<Reason> = new Set<Reason>([
-  "policyviolation", "securityerror", "contenterror", "spamdetected", "filtered", "rejected", "blocked", "onhold", "undefined", "notcompliantrfc", "mailererror", "systemerror",
+  "policyviolation",
+  "securityerror",
+  "contenterror",
+  "spamdetected",
+  "filtered",
+  "rejected",
+  "blocked",
+  "onhold",
+  "undefined",
+  "notcompliantrfc",
+  "mailererror",
+  "systemerror",
 ]);
 
 /** DLP filter wording (English and Danish) that names the CPR rule itself. */
-export const CPR_TEXT = /\bcpr\b|personnummer|dlp|data loss|sensitive (data|information)|personal (data|identifier)|personoplysning/;
+export const CPR_TEXT =
+  /\bcpr\b|personnummer|dlp|data loss|sensitive (data|information)|personal (data|identifier)|personoplysning/;

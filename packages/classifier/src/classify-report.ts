@@ -39,7 +39,11 @@ export interface ClassifyOptions {
   ndrSubjectHasCpr?: boolean;
 }
 
-export function classifyReport(report: BounceReport, rules: ResponsibilityRules, options: ClassifyOptions = {}): ClassifiedReport {
+export function classifyReport(
+  report: BounceReport,
+  rules: ResponsibilityRules,
+  options: ClassifyOptions = {},
+): ClassifiedReport {
   if (report.kind !== "bounce") return { kind: report.kind, failures: [] };
   const failures: ClassifiedFailure[] = [];
   report.recipients.forEach((recipient, recipientIndex) => {
@@ -49,7 +53,14 @@ export function classifyReport(report: BounceReport, rules: ResponsibilityRules,
     const reportingHost = cleanHost(report.reportingMta);
     const remoteHost = cleanHost(recipient.remoteMta);
     const responsible = decideResponsible(
-      { cause, reason: recipient.reason, reportingHost, remoteHost, recipientDomain, diagnostic: recipient.diagnosticCode },
+      {
+        cause,
+        reason: recipient.reason,
+        reportingHost,
+        remoteHost,
+        recipientDomain,
+        diagnostic: recipient.diagnosticCode,
+      },
       rules,
     );
     const info = CAUSE_INFO[cause];

@@ -2,7 +2,7 @@
 // parser, classifier and grouping step the worker uses; then one final state per message.
 import type { Responsible } from "@safetynet/core";
 import { parseMessage } from "@safetynet/ndr";
-import { classifyReport, type ClassifiedFailure } from "./classify-report.js";
+import { type ClassifiedFailure, classifyReport } from "./classify-report.js";
 import { MemoryGrouper } from "./grouping/memory-grouper.js";
 import type { GroupSettings } from "./grouping/settings.js";
 import { failureScope, toGroupInput } from "./grouping/to-group-input.js";
@@ -61,8 +61,17 @@ export class StreamClassifier {
       const report = parseMessage(message.bytes);
       const facts = readNdrFacts(message.bytes);
       const at = facts.at ?? (report.arrivalDate ? Date.parse(report.arrivalDate) : 0);
-      const failures = classifyReport(report, this.options.rules, { ndrSubjectHasCpr: facts.ndrSubjectHasCpr }).failures;
-      this.parsed.push({ file: message.file, index: message.index, order: position, at, firstReason: report.recipients[0]?.reason ?? null, failures });
+      const failures = classifyReport(report, this.options.rules, {
+        ndrSubjectHasCpr: facts.ndrSubjectHasCpr,
+      }).failures;
+      this.parsed.push({
+        file: message.file,
+        index: message.index,
+        order: position,
+        at,
+        firstReason: report.recipients[0]?.reason ?? null,
+        failures,
+      });
     } catch (error) {
       this.addError(message.file, message.index, error);
     }
@@ -70,7 +79,11 @@ export class StreamClassifier {
 
   /** A message the reader could not deliver (unreadable file): its line says why. */
   addError(file: string, index: number, error: unknown): void {
-    this.lines.set(this.order++, { file, index, error: (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 500) });
+    this.lines.set(this.order++, {
+      file,
+      index,
+      error: (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 500),
+    });
   }
 
   /**
@@ -86,7 +99,8 @@ export class StreamClassifier {
     const byArrival = [...this.parsed].sort((a, b) => a.at - b.at || a.order - b.order);
     const grouper = new MemoryGrouper(this.options.settings, this.options.silences);
     for (const item of byArrival) {
-      for (const failure of item.failures) grouper.add(toGroupInput(failure, refOf(item.order, failure), item.at, true));
+      for (const failure of item.failures)
+        grouper.add(toGroupInput(failure, refOf(item.order, failure), item.at, true));
     }
     grouper.finish();
     this.escalated = grouper.escalations;

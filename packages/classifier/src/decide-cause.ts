@@ -1,8 +1,8 @@
 // Decides the cause of one failed recipient from the evidence the parser gave (reason, status,
 // diagnostic text, hosts) and the subject's CPR flag. Order matters: see the comments below.
 import type { BounceReport, RecipientReport } from "@safetynet/ndr";
-import type { Cause } from "./causes.js";
 import { CPR_FILTER_REASONS, CPR_TEXT, REASON_CAUSES, STATUS_CAUSES, TEXT_CAUSES } from "./cause-patterns.js";
+import type { Cause } from "./causes.js";
 import { cleanHost, domainOf, matchesAny } from "./host-pattern.js";
 import type { ResponsibilityRules } from "./rules/rules-schema.js";
 
@@ -16,13 +16,23 @@ export interface CauseContext {
 /** Reasons that say "the hop could not pass the message on", as opposed to a refusal. */
 /** Reasons that say the reporting server itself failed. */
 const LOCAL_FAULT_REASONS = new Set(["systemerror", "mailererror", "systemfull"]);
-const PASS_ON_REASONS = new Set(["networkerror", "systemerror", "systemfull", "expired", "mailererror", "hostunknown", "undefined", "notaccept"]);
+const PASS_ON_REASONS = new Set([
+  "networkerror",
+  "systemerror",
+  "systemfull",
+  "expired",
+  "mailererror",
+  "hostunknown",
+  "undefined",
+  "notaccept",
+]);
 
 export function decideCause(recipient: RecipientReport, context: CauseContext): Cause {
   const text = (recipient.diagnosticCode ?? "").toLowerCase();
   const status = recipient.status ?? "";
   // TLS first: a refusal for want of TLS is the receiver's policy even when the subject has a CPR.
-  if (recipient.reason === "failedstarttls" || /^5\.7\.1[01]$/.test(status) || TEXT_CAUSES[0]!.pattern.test(text)) return "tls-required";
+  if (recipient.reason === "failedstarttls" || /^5\.7\.1[01]$/.test(status) || TEXT_CAUSES[0]!.pattern.test(text))
+    return "tls-required";
   if (isCprRefusal(recipient, context, text)) return "cpr-in-subject";
   if (gatewayCannotPassOn(recipient, context, text)) return "gateway-cannot-return";
   for (const { cause, pattern } of TEXT_CAUSES.slice(2)) if (pattern.test(text)) return cause;
@@ -53,5 +63,10 @@ function gatewayCannotPassOn(recipient: RecipientReport, context: CauseContext, 
   // Our gateway failed by itself (no remote server was involved): it could not pass anything on.
   const reporting = cleanHost(context.report.reportingMta);
   const ours = [...context.rules.ownHosts, ...context.rules.suppliers.flatMap((supplier) => supplier.match.hosts)];
-  return LOCAL_FAULT_REASONS.has(recipient.reason) && !recipient.remoteMta && matchesAny(reporting, ours) && /gateway|internal|local|queue/.test(text);
+  return (
+    LOCAL_FAULT_REASONS.has(recipient.reason) &&
+    !recipient.remoteMta &&
+    matchesAny(reporting, ours) &&
+    /gateway|internal|local|queue/.test(text)
+  );
 }

@@ -46,12 +46,20 @@ function hopOwner(rules: ResponsibilityRules, hosts: (string | null)[], diagnost
   return hosts.some((host) => matchesAny(host, rules.ownHosts)) ? "own-infrastructure" : null;
 }
 
-function supplierFor(suppliers: readonly SupplierRule[], test: (supplier: SupplierRule) => boolean): Responsible | null {
+function supplierFor(
+  suppliers: readonly SupplierRule[],
+  test: (supplier: SupplierRule) => boolean,
+): Responsible | null {
   const found = suppliers.find(test);
   return found ? `supplier:${found.id}` : null;
 }
 
-function ruleMatches(rule: ResponsibilityRule, evidence: ResponsibleEvidence, reporting: string | null, remote: string | null): boolean {
+function ruleMatches(
+  rule: ResponsibilityRule,
+  evidence: ResponsibleEvidence,
+  reporting: string | null,
+  remote: string | null,
+): boolean {
   const when = rule.when;
   if (when.causes && !when.causes.includes(evidence.cause)) return false;
   if (when.reasons && !when.reasons.includes(evidence.reason)) return false;
@@ -64,11 +72,18 @@ function ruleMatches(rule: ResponsibilityRule, evidence: ResponsibleEvidence, re
 }
 
 /** Suppliers from the database (`match` JSON as the API stores it) merged into the file's rules. */
-export function withSuppliers(rules: ResponsibilityRules, suppliers: readonly { id: string; match: unknown }[]): ResponsibilityRules {
+export function withSuppliers(
+  rules: ResponsibilityRules,
+  suppliers: readonly { id: string; match: unknown }[],
+): ResponsibilityRules {
   const fromDb: SupplierRule[] = suppliers.map((supplier) => {
     const match = (supplier.match ?? {}) as Partial<Record<"hosts" | "gateways" | "domains", unknown>>;
-    const list = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : []);
-    return { id: supplier.id, match: { hosts: list(match.hosts), gateways: list(match.gateways), domains: list(match.domains) } };
+    const list = (value: unknown) =>
+      Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+    return {
+      id: supplier.id,
+      match: { hosts: list(match.hosts), gateways: list(match.gateways), domains: list(match.domains) },
+    };
   });
   const known = new Set(fromDb.map((supplier) => supplier.id));
   return { ...rules, suppliers: [...fromDb, ...rules.suppliers.filter((supplier) => !known.has(supplier.id))] };

@@ -7,7 +7,13 @@ import { normaliseHost } from "./host-pattern.js";
 
 export const FINGERPRINT_VERSION = 1;
 
-type Dimension = "responsible" | "reportingHost" | "recipientDomain" | "recipientAddress" | "statusClass" | "diagnostic";
+type Dimension =
+  | "responsible"
+  | "reportingHost"
+  | "recipientDomain"
+  | "recipientAddress"
+  | "statusClass"
+  | "diagnostic";
 
 /**
  * Why each recipe looks as it does:

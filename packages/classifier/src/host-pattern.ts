@@ -3,7 +3,11 @@
 
 export function cleanHost(value: string | null | undefined): string | null {
   if (!value) return null;
-  const host = value.trim().toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+  const host = value
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "");
   return host || null;
 }
 

@@ -16,7 +16,12 @@ function header(head: string, name: string): string | null {
 export function readDateHeader(raw: Uint8Array | string): number | null {
   const value = header(headerBlock(raw), "date");
   if (!value) return null;
-  const time = Date.parse(value.replace(/\([^)]*\)/g, " ").replace(/\s+/g, " ").trim());
+  const time = Date.parse(
+    value
+      .replace(/\([^)]*\)/g, " ")
+      .replace(/\s+/g, " ")
+      .trim(),
+  );
   return Number.isNaN(time) ? null : time;
 }
 

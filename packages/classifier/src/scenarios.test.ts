@@ -1,16 +1,16 @@
-import { describe, expect, it } from "vitest";
 import { parseMessage } from "@safetynet/ndr";
+import { describe, expect, it } from "vitest";
 import { classifyReport } from "./classify-report.js";
 import { classifyStream, type StreamLine } from "./classify-stream.js";
 import { MemoryGrouper } from "./grouping/memory-grouper.js";
+import { DEFAULT_GROUP_SETTINGS } from "./grouping/settings.js";
 import { toGroupInput } from "./grouping/to-group-input.js";
 import { readDateHeader } from "./read-date-header.js";
-import { DEFAULT_GROUP_SETTINGS } from "./grouping/settings.js";
 import { DEFAULT_RULES } from "./rules/default-rules.js";
 import type { ResponsibilityRules } from "./rules/rules-schema.js";
 import { pairwise } from "./test-support/pairwise.js";
-import * as scenarios from "./test-support/scenarios.js";
 import type { ScenarioMessage } from "./test-support/scenarios.js";
+import * as scenarios from "./test-support/scenarios.js";
 
 const rules: ResponsibilityRules = {
   ...DEFAULT_RULES,
@@ -22,7 +22,13 @@ function run(messages: ScenarioMessage[], silences?: ReadonlyMap<string, number[
     messages.map((item) => ({ file: `${item.name}.eml`, index: 0, bytes: Buffer.from(item.raw) })),
     { rules, settings: DEFAULT_GROUP_SETTINGS, ...(silences ? { silences } : {}) },
   ) as Extract<StreamLine, { scope: string }>[];
-  return { lines, score: pairwise(messages.map((item) => item.group), lines.map((line) => line.incident)) };
+  return {
+    lines,
+    score: pairwise(
+      messages.map((item) => item.group),
+      lines.map((line) => line.incident),
+    ),
+  };
 }
 
 describe("scenario streams with known answers", () => {
@@ -36,19 +42,33 @@ describe("scenario streams with known answers", () => {
   it("a domain refusing non-TLS mail for two hours for 25 senders: one systemic incident", () => {
     const { lines, score } = run(scenarios.tlsRefusal());
     expect(score).toEqual({ precision: 1, recall: 1 });
-    expect(lines.every((line) => line.scope === "systemic" && line.cause === "tls-required" && line.responsible === "recipient")).toBe(true);
+    expect(
+      lines.every(
+        (line) => line.scope === "systemic" && line.cause === "tls-required" && line.responsible === "recipient",
+      ),
+    ).toBe(true);
   });
 
   it("our gateway failing to return messages: systemic, its supplier", () => {
     const { lines, score } = run(scenarios.gatewayDown());
     expect(score).toEqual({ precision: 1, recall: 1 });
-    expect(lines.every((line) => line.scope === "systemic" && line.cause === "gateway-cannot-return" && line.responsible === "supplier:sikkermail")).toBe(true);
+    expect(
+      lines.every(
+        (line) =>
+          line.scope === "systemic" &&
+          line.cause === "gateway-cannot-return" &&
+          line.responsible === "supplier:sikkermail",
+      ),
+    ).toBe(true);
   });
 
   it("without a supplier rule the gateway fault is our own infrastructure", () => {
     const lines = classifyStream(
       scenarios.gatewayDown().map((item) => ({ file: item.name, index: 0, bytes: Buffer.from(item.raw) })),
-      { rules: { ...DEFAULT_RULES, ownHosts: [...DEFAULT_RULES.ownHosts, "*.sikkermail.example"] }, settings: DEFAULT_GROUP_SETTINGS },
+      {
+        rules: { ...DEFAULT_RULES, ownHosts: [...DEFAULT_RULES.ownHosts, "*.sikkermail.example"] },
+        settings: DEFAULT_GROUP_SETTINGS,
+      },
     ) as Extract<StreamLine, { scope: string }>[];
     expect(new Set(lines.map((line) => line.responsible))).toEqual(new Set(["own-infrastructure"]));
   });
@@ -68,7 +88,10 @@ describe("scenario streams with known answers", () => {
       });
       failures.sort((a, b) => a.at - b.at);
       const expiry = failures[0]!.at + 24 * 3_600_000;
-      const grouper = new MemoryGrouper(DEFAULT_GROUP_SETTINGS, new Map(silenced ? [[failures[0]!.failure.fingerprint, [expiry]]] : []));
+      const grouper = new MemoryGrouper(
+        DEFAULT_GROUP_SETTINGS,
+        new Map(silenced ? [[failures[0]!.failure.fingerprint, [expiry]]] : []),
+      );
       for (const item of failures) grouper.add(toGroupInput(item.failure, String(item.index), item.at, true));
       grouper.finish();
       return grouper;
@@ -88,8 +111,12 @@ describe("scenario streams with known answers", () => {
 
   it("all scenarios mixed with unrelated mistakes keep perfect pairwise precision and recall", () => {
     const mixed = [
-      ...scenarios.cprWeek(11), ...scenarios.tlsRefusal(12), ...scenarios.gatewayDown(13),
-      ...scenarios.flapping(14), ...scenarios.recurring(15), ...scenarios.noise(16),
+      ...scenarios.cprWeek(11),
+      ...scenarios.tlsRefusal(12),
+      ...scenarios.gatewayDown(13),
+      ...scenarios.flapping(14),
+      ...scenarios.recurring(15),
+      ...scenarios.noise(16),
     ];
     const { lines, score } = run(mixed);
     expect(score).toEqual({ precision: 1, recall: 1 });
@@ -98,7 +125,10 @@ describe("scenario streams with known answers", () => {
   });
 
   it("prints an error line for a message it cannot read and carries on", () => {
-    const lines = classifyStream([{ file: "bad.eml", index: 0, bytes: Buffer.from("not a mail at all") }], { rules, settings: DEFAULT_GROUP_SETTINGS });
+    const lines = classifyStream([{ file: "bad.eml", index: 0, bytes: Buffer.from("not a mail at all") }], {
+      rules,
+      settings: DEFAULT_GROUP_SETTINGS,
+    });
     expect(lines[0]).toMatchObject({ file: "bad.eml", index: 0 });
     expect("error" in lines[0]! ? true : lines[0]!.scope === "none").toBe(true);
   });

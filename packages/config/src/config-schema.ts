@@ -2,9 +2,12 @@
 // variables it needs, so `parse`, `classify` and `cpr` run with no environment at all.
 import { z } from "zod";
 
-const list = z
-  .string()
-  .transform((value) => value.split(",").map((item) => item.trim().toLowerCase()).filter(Boolean));
+const list = z.string().transform((value) =>
+  value
+    .split(",")
+    .map((item) => item.trim().toLowerCase())
+    .filter(Boolean),
+);
 
 const urlWithScheme = (schemes: string[], example: string) =>
   z.string().refine(
@@ -22,10 +25,11 @@ const flag = z
   .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])
   .transform((value) => ["true", "1", "yes", "on"].includes(value));
 
-const base64Key = z.string().refine(
-  (value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, "base64").length >= 32,
-  { message: "expected at least 32 random bytes, base64-encoded (openssl rand -base64 32)" },
-);
+const base64Key = z
+  .string()
+  .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, "base64").length >= 32, {
+    message: "expected at least 32 random bytes, base64-encoded (openssl rand -base64 32)",
+  });
 
 export const configSchema = z.object({
   DATABASE_URL: urlWithScheme(["postgresql", "postgres"], "postgresql://postgres@127.0.0.1:5432/safetynet").default(
@@ -33,7 +37,10 @@ export const configSchema = z.object({
   ),
   REDIS_URL: urlWithScheme(["redis", "rediss"], "redis://127.0.0.1:6379").default("redis://127.0.0.1:6379"),
   /** Key prefix for every queue and lease in Redis (tests use a fresh one each). */
-  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, { message: "expected letters, digits, - or _" }).default("safetynet"),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, { message: "expected letters, digits, - or _" })
+    .default("safetynet"),
   SAFETYNET_KEY: base64Key,
   IMAP_URL: urlWithScheme(["imap", "imaps"], "imap://user:pass@127.0.0.1:1143/INBOX").optional(),
   IMAP_ACCESS_TOKEN: z.string().min(1).optional(),
@@ -42,18 +49,25 @@ export const configSchema = z.object({
   IMAP_RESYNC_SECONDS: z.coerce.number().int().positive().default(60),
   IMAP_FULL_SYNC_SECONDS: z.coerce.number().int().positive().default(3600),
   IMAP_IDLE: flag.default(true),
-  IMAP_KEYWORD: z.string().regex(/^[^\s()"{\]%*\\]+$/, { message: "expected an IMAP keyword (an atom), e.g. $SafetyNet" }).default("$SafetyNet"),
+  IMAP_KEYWORD: z
+    .string()
+    .regex(/^[^\s()"{\]%*\\]+$/, { message: "expected an IMAP keyword (an atom), e.g. $SafetyNet" })
+    .default("$SafetyNet"),
   IMAP_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
   IMAP_LEASE_SECONDS: z.coerce.number().positive().default(30),
   IMAP_BACKOFF_MAX_SECONDS: z.coerce.number().positive().default(300),
   IMAP_MAILBOX_RELOAD_SECONDS: z.coerce.number().positive().default(30),
   /** Test-only: the poller kills itself (SIGKILL) at this step of the order of effects. */
   SAFETYNET_CRASH_AT: z.enum(["after-store", "after-enqueue", "after-mark", "after-save-state"]).optional(),
-  MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+  MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(25 * 1024 * 1024),
   SMTP_URL: urlWithScheme(["smtp", "smtps"], "smtp://127.0.0.1:2525").default("smtp://127.0.0.1:2525"),
-  NOTICE_FROM: z.email({ message: "expected an e-mail address, e.g. sikkerhedsnet@kommune.example" }).default(
-    "sikkerhedsnet@kommune.example",
-  ),
+  NOTICE_FROM: z
+    .email({ message: "expected an e-mail address, e.g. sikkerhedsnet@kommune.example" })
+    .default("sikkerhedsnet@kommune.example"),
   INTERNAL_DOMAINS: list.default(["kommune.example"]),
   /** Sender notices (packages/notify/README.md): who is told when nobody else can be. */
   TEAM_MAILBOX: z.email({ message: "expected an e-mail address, e.g. it-sikkerhed@kommune.example" }).optional(),
@@ -92,7 +106,11 @@ export const configSchema = z.object({
   API_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   ADMIN_TOKEN: z.string().min(16, { message: "expected a bearer token of at least 16 characters" }).optional(),
   WEBHOOK_ALLOW_HOSTS: list.default([]),
-  RETENTION_DAYS: z.coerce.number().int().positive().default(5 * 365),
+  RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 365),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -100,4 +118,10 @@ export type Config = z.infer<typeof configSchema>;
 export type ConfigKey = keyof Config;
 
 /** Variables whose values must never be echoed in an error message. */
-export const SECRET_KEYS: ReadonlySet<string> = new Set(["SAFETYNET_KEY", "ADMIN_TOKEN", "IMAP_ACCESS_TOKEN", "IMAP_URL", "SMTP_URL"]);
+export const SECRET_KEYS: ReadonlySet<string> = new Set([
+  "SAFETYNET_KEY",
+  "ADMIN_TOKEN",
+  "IMAP_ACCESS_TOKEN",
+  "IMAP_URL",
+  "SMTP_URL",
+]);

@@ -1,11 +1,29 @@
 // One root pino logger. Redaction removes credentials and mail content by key wherever they
 // appear (top level and up to two levels down); never log subjects, bodies or CPR numbers.
-import { pino, type Logger, type DestinationStream } from "pino";
+import { type DestinationStream, type Logger, pino } from "pino";
 
 const SENSITIVE_KEYS = [
-  "authorization", "Authorization", "cookie", "password", "pass", "passwd", "token", "accessToken",
-  "access_token", "secret", "apiKey", "subject", "Subject", "body", "text", "html", "raw", "source", "content",
-  "diagnosticCode", "diagnostic",
+  "authorization",
+  "Authorization",
+  "cookie",
+  "password",
+  "pass",
+  "passwd",
+  "token",
+  "accessToken",
+  "access_token",
+  "secret",
+  "apiKey",
+  "subject",
+  "Subject",
+  "body",
+  "text",
+  "html",
+  "raw",
+  "source",
+  "content",
+  "diagnosticCode",
+  "diagnostic",
 ];
 
 export const REDACT_PATHS = [

@@ -1,3 +1,3 @@
 export * from "./config-schema.js";
-export * from "./load-config.js";
 export * from "./create-logger.js";
+export * from "./load-config.js";

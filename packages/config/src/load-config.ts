@@ -1,9 +1,10 @@
 // Parses the environment (plus a `.env` file) once, at start, and fails fast with a message
 // that names each bad variable and what it expects. No other module reads process.env.
-import { config as readDotenv } from "dotenv";
+
 import { AppError } from "@safetynet/core";
-import { z } from "zod";
-import { configSchema, SECRET_KEYS, type Config, type ConfigKey } from "./config-schema.js";
+import { config as readDotenv } from "dotenv";
+import type { z } from "zod";
+import { type Config, type ConfigKey, configSchema, SECRET_KEYS } from "./config-schema.js";
 
 type Env = Record<string, string | undefined>;
 
@@ -22,7 +23,12 @@ function describeIssues(error: z.ZodError, env: Env): string {
   const lines = error.issues.map((issue) => {
     const key = String(issue.path[0] ?? "?");
     const value = env[key];
-    const shown = value === undefined || value === "" ? "it is not set" : SECRET_KEYS.has(key) ? "got a value that does not fit" : `got "${value}"`;
+    const shown =
+      value === undefined || value === ""
+        ? "it is not set"
+        : SECRET_KEYS.has(key)
+          ? "got a value that does not fit"
+          : `got "${value}"`;
     return `  ${key}: ${issue.message} (${shown})`;
   });
   return `Invalid configuration:\n${lines.join("\n")}`;

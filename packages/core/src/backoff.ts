@@ -16,7 +16,11 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1_000, maxMs: 300_000, j
  * then jitter takes a random share off it, so many pollers restarted by one outage spread out
  * instead of reconnecting in lock-step.
  */
-export function backoffDelay(attempt: number, policy: BackoffPolicy = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+  random: () => number = Math.random,
+): number {
   const safeAttempt = Math.max(0, Math.min(Math.floor(attempt), 62));
   const exponential = Math.min(policy.maxMs, policy.baseMs * 2 ** safeAttempt);
   const jitter = Math.min(1, Math.max(0, policy.jitter));

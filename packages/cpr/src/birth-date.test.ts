@@ -31,7 +31,16 @@ describe("century table", () => {
 
 describe("calendar", () => {
   it("rejects days and months that do not exist", () => {
-    for (const digits of ["0001801234", "3201801234", "0100801234", "0113801234", "3104801234", "3106801234", "3109801234", "3111801234"]) {
+    for (const digits of [
+      "0001801234",
+      "3201801234",
+      "0100801234",
+      "0113801234",
+      "3104801234",
+      "3106801234",
+      "3109801234",
+      "3111801234",
+    ]) {
       expect(birthDateOf(digits, FAR_FUTURE), digits).toBeNull();
     }
   });

@@ -15,7 +15,8 @@ const MAX_WORDS_OTHER = 0;
 // Words that name a CPR number, in the spellings seen in Danish mail: cpr, cpr-nr., cprnr, cpr.nr,
 // CPR-nummer, personnummer, pers.nr., person nr., fødselsnummer, fødselsdato (a date with a
 // serial after it is the CPR number), sygesikring(sbevis/-nummer).
-const CPR_WORD = /^(?:.*cpr.*|c\.p\.r\.?|person|pers\.?|persnr\.?|pers\.?-?nr\.?|person(?:s)?(?:nummer|numre|nr)\.?|f(?:ø|oe|o)dsels(?:nummer|numre|nr|-nr|dato)\.?|borger-?(?:nummer|nr)|sygesikring.*)$/;
+const CPR_WORD =
+  /^(?:.*cpr.*|c\.p\.r\.?|person|pers\.?|persnr\.?|pers\.?-?nr\.?|person(?:s)?(?:nummer|numre|nr)\.?|f(?:ø|oe|o)dsels(?:nummer|numre|nr|-nr|dato)\.?|borger-?(?:nummer|nr)|sygesikring.*)$/;
 
 // Stems that name another kind of number. Matched anywhere in the word so Danish compounds count
 // too (kundeordre, bankkonto, mobiltelefon, fakturanummer). "konto" must not match "kontor", nor
@@ -23,31 +24,148 @@ const CPR_WORD = /^(?:.*cpr.*|c\.p\.r\.?|person|pers\.?|persnr\.?|pers\.?-?nr\.?
 const OTHER_STEM = new RegExp(
   [
     // invoices and payments
-    "faktura", "invoice", "kreditnota", "nota(?!t)", "regning", "rykker", "opkr(?:æ|ae)vning", "kvittering", "receipt",
-    "(?<!ud)betaling", "payment", "overførsel", "transfer",
+    "faktura",
+    "invoice",
+    "kreditnota",
+    "nota(?!t)",
+    "regning",
+    "rykker",
+    "opkr(?:æ|ae)vning",
+    "kvittering",
+    "receipt",
+    "(?<!ud)betaling",
+    "payment",
+    "overførsel",
+    "transfer",
     // orders and customers
-    "ordre", "order", "bestilling", "indkøb", "rekvisition", "kunde", "customer", "medlem", "member", "abonnement",
-    "subscription", "forsikring", "licens", "license", "serie", "serial",
+    "ordre",
+    "order",
+    "bestilling",
+    "indkøb",
+    "rekvisition",
+    "kunde",
+    "customer",
+    "medlem",
+    "member",
+    "abonnement",
+    "subscription",
+    "forsikring",
+    "licens",
+    "license",
+    "serie",
+    "serial",
     // accounts
-    "konto(?!r)", "account", "iban", "swift",
+    "konto(?!r)",
+    "account",
+    "iban",
+    "swift",
     // phones
-    "telefon", "tlf", "mobil", "phone",
+    "telefon",
+    "tlf",
+    "mobil",
+    "phone",
     // parcels
-    "sporing", "tracking", "forsendelse", "pakke", "parcel", "shipment", "kolli", "colli", "consignment", "waybill",
-    "fragt", "stregkode", "barcode",
+    "sporing",
+    "tracking",
+    "forsendelse",
+    "pakke",
+    "parcel",
+    "shipment",
+    "kolli",
+    "colli",
+    "consignment",
+    "waybill",
+    "fragt",
+    "stregkode",
+    "barcode",
     // mail and system identifiers
-    "reference", "ticket", "message", "timestamp", "queue",
+    "reference",
+    "ticket",
+    "message",
+    "timestamp",
+    "queue",
   ].join("|"),
 );
 
 // Short words that name another number only as whole words ("p-nr", "reg.nr", "kl.", "dato").
 const OTHER_WORD = new Set([
-  "fakt", "fak", "inv", "p", "pnr", "p-nr", "p.nr", "p-nummer", "pnummer", "reg", "regnr", "reg.nr", "reg-nr", "kto",
-  "acct", "ocr", "fik", "cvr", "cvr-nr", "se-nr", "ean", "gln", "dato", "date", "tid", "time", "kl", "klokken",
-  "afsendt", "modtaget", "sendt", "received", "sent", "log", "epoch", "unix", "id", "ref", "refs", "mid", "awb", "po",
-  "ups", "gls", "dhl", "dao", "bring", "postnord", "fedex", "levering", "delivery", "label", "track", "trace", "sms",
-  "ring", "opkald", "call", "tel", "mob", "fax", "j.nr", "jnr", "sagsnr", "sags-nr", "doknr", "vare", "sku",
-  "art", "stk", "kr", "dkk", "eur", "imei", "sn", "police", "skade",
+  "fakt",
+  "fak",
+  "inv",
+  "p",
+  "pnr",
+  "p-nr",
+  "p.nr",
+  "p-nummer",
+  "pnummer",
+  "reg",
+  "regnr",
+  "reg.nr",
+  "reg-nr",
+  "kto",
+  "acct",
+  "ocr",
+  "fik",
+  "cvr",
+  "cvr-nr",
+  "se-nr",
+  "ean",
+  "gln",
+  "dato",
+  "date",
+  "tid",
+  "time",
+  "kl",
+  "klokken",
+  "afsendt",
+  "modtaget",
+  "sendt",
+  "received",
+  "sent",
+  "log",
+  "epoch",
+  "unix",
+  "id",
+  "ref",
+  "refs",
+  "mid",
+  "awb",
+  "po",
+  "ups",
+  "gls",
+  "dhl",
+  "dao",
+  "bring",
+  "postnord",
+  "fedex",
+  "levering",
+  "delivery",
+  "label",
+  "track",
+  "trace",
+  "sms",
+  "ring",
+  "opkald",
+  "call",
+  "tel",
+  "mob",
+  "fax",
+  "j.nr",
+  "jnr",
+  "sagsnr",
+  "sags-nr",
+  "doknr",
+  "vare",
+  "sku",
+  "art",
+  "stk",
+  "kr",
+  "dkk",
+  "eur",
+  "imei",
+  "sn",
+  "police",
+  "skade",
 ]);
 
 // A word ending in nr/nummer/number labels a number of whatever kind it names (kundenr,
@@ -55,7 +173,7 @@ const OTHER_WORD = new Set([
 // Not "id"/"no" endings: names such as David or Bruno often stand right before a citizen's number.
 const GENERIC_NUMBER = /(?:nr|nummer|numre|number)$/;
 
-const TOKEN = /[a-zæøåäöü]+(?:[.\-][a-zæøåäöü]+)*|\d+|[+@#]/g;
+const TOKEN = /[a-zæøåäöü]+(?:[.-][a-zæøåäöü]+)*|\d+|[+@#]/g;
 const TOKEN_AFTER = new RegExp(TOKEN.source, "g");
 
 type WordKind = "cpr" | "other" | "generic" | "neutral";
@@ -105,9 +223,11 @@ export function labelBefore(text: string, offset: number): Label {
     if (token === "+" || token === "@") break;
     // "Borger nr." (citizen number) is how some staff write CPR-nr.
     const kind = sawGeneric && words === 0 && token === "borger" ? "cpr" : classifyWord(token);
-    if (kind === "cpr") return { kind: "cpr", word: sawGeneric && token === "borger" ? `${token} ${sawGeneric}` : token };
+    if (kind === "cpr")
+      return { kind: "cpr", word: sawGeneric && token === "borger" ? `${token} ${sawGeneric}` : token };
     // "Pakke med nummer 0102031234": a generic "nummer" right before carries the label's kind.
-    if (kind === "other") return words <= MAX_WORDS_OTHER || sawGeneric ? { kind: "other", word: token } : { kind: "none" };
+    if (kind === "other")
+      return words <= MAX_WORDS_OTHER || sawGeneric ? { kind: "other", word: token } : { kind: "none" };
     if (kind === "generic") {
       sawGeneric ||= token;
       continue;

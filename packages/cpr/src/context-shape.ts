@@ -78,7 +78,10 @@ export function looksLikeDateAndTime(digits: string, form: CprForm, now: Date): 
   const thisYear = now.getFullYear() % 100;
   // DDMMYY reads the year from digits 5-6; YYMMDD (ISO order) from digits 1-2.
   const yearOrDay = twoDigits(digits, 4);
-  return isStampYear(yearOrDay, thisYear) || (isStampYear(twoDigits(digits, 0), thisYear) && yearOrDay >= 1 && yearOrDay <= 31);
+  return (
+    isStampYear(yearOrDay, thisYear) ||
+    (isStampYear(twoDigits(digits, 0), thisYear) && yearOrDay >= 1 && yearOrDay <= 31)
+  );
 }
 
 /** `labelledCpr`: a CPR keyword labels the number, so "CPR0102031234" or "cpr=..." is not glued to a stranger. */

@@ -26,7 +26,14 @@ describe("forms", () => {
   });
 
   it("never matches inside a longer digit run", () => {
-    for (const text of ["00102031234", "01020312345", "9010203-1234", "010203-12345", "12345678901234", "010203 12345"]) {
+    for (const text of [
+      "00102031234",
+      "01020312345",
+      "9010203-1234",
+      "010203-12345",
+      "12345678901234",
+      "010203 12345",
+    ]) {
       expect(find(text, { now, threshold: 0 }), text).toEqual([]);
     }
   });
@@ -66,14 +73,25 @@ describe("validity", () => {
 });
 
 describe("keywords raise confidence to the high tier", () => {
-  it.each(["cpr", "CPR-nr.", "cprnr", "cpr.nr.", "CPR-nummer", "Personnummer", "pers.nr.", "Pers. nr.", "fødselsnummer", "Sygesikring", "sygesikringsbevis", "Borger nr.", "personnr."])(
-    "%s 0102031234",
-    (keyword) => {
-      const match = one(`${keyword} 0102031234`);
-      expect(match.tier).toBe("high");
-      expect(match.reasons.some((r) => r.startsWith("keyword:"))).toBe(true);
-    },
-  );
+  it.each([
+    "cpr",
+    "CPR-nr.",
+    "cprnr",
+    "cpr.nr.",
+    "CPR-nummer",
+    "Personnummer",
+    "pers.nr.",
+    "Pers. nr.",
+    "fødselsnummer",
+    "Sygesikring",
+    "sygesikringsbevis",
+    "Borger nr.",
+    "personnr.",
+  ])("%s 0102031234", (keyword) => {
+    const match = one(`${keyword} 0102031234`);
+    expect(match.tier).toBe("high");
+    expect(match.reasons.some((r) => r.startsWith("keyword:"))).toBe(true);
+  });
 
   it("reads a keyword a few words back and right after the number", () => {
     expect(one("CPR-nummer på barnet: 0102031234").tier).toBe("high");

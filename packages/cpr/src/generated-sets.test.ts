@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { generateNegatives } from "./corpus/generate-negatives.js";
 import { generatePositives } from "./corpus/generate-positives.js";
-import { DEFAULT_THRESHOLD, find, mask, MASK_THRESHOLD } from "./index.js";
+import { DEFAULT_THRESHOLD, find, MASK_THRESHOLD, mask } from "./index.js";
 
 const now = new Date("2026-11-28T12:00:00Z");
 const percent = (part: number, whole: number): string => `${((100 * part) / whole).toFixed(3)}%`;
@@ -22,7 +22,9 @@ describe("generated positive set", () => {
   });
 
   it("finds every number at the default threshold (100% recall), at the right offset", () => {
-    const missed = clear.filter((s) => !find(s.text, { now }).some((m) => m.offset === s.offset && m.length === s.length));
+    const missed = clear.filter(
+      (s) => !find(s.text, { now }).some((m) => m.offset === s.offset && m.length === s.length),
+    );
     console.log(
       `positives: ${samples.length} samples; find() recall at ${DEFAULT_THRESHOLD}: ${percent(clear.length - missed.length, clear.length)} of ${clear.length} ` +
         `(${percent(samples.length - ambiguous.length - missed.length, samples.length)} of all, ${ambiguous.length} are date-and-time look-alikes without a keyword)`,
@@ -32,7 +34,9 @@ describe("generated positive set", () => {
 
   it("masks every number, the date-and-time look-alikes included (guard recall 100%)", () => {
     const leaked = samples.filter((s) => mask(s.text, { now }).includes(s.text.slice(s.offset, s.offset + s.length)));
-    console.log(`positives: mask() recall at ${MASK_THRESHOLD}: ${percent(samples.length - leaked.length, samples.length)} of ${samples.length}`);
+    console.log(
+      `positives: mask() recall at ${MASK_THRESHOLD}: ${percent(samples.length - leaked.length, samples.length)} of ${samples.length}`,
+    );
     expect(leaked.length).toBe(0);
   });
 });

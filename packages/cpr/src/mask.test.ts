@@ -1,7 +1,7 @@
 // mask(): in-place replacement, the lower guard threshold, purity, and property tests that no
 // generated CPR number survives ordinary surrounding text.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_THRESHOLD, find, mask, MASK_THRESHOLD } from "./index.js";
+import { DEFAULT_THRESHOLD, find, MASK_THRESHOLD, mask } from "./index.js";
 
 const now = new Date("2026-11-28T12:00:00Z");
 
@@ -35,9 +35,32 @@ describe("mask", () => {
 describe("mask as a leak guard (property)", async () => {
   const fc = await import("fast-check");
   const { generatePositives } = await import("./corpus/generate-positives.js");
-  const numbers = generatePositives({ seed: 7, now, perCombination: 2 }).map((s) => s.text.slice(s.offset, s.offset + s.length));
+  const numbers = generatePositives({ seed: 7, now, perCombination: 2 }).map((s) =>
+    s.text.slice(s.offset, s.offset + s.length),
+  );
   // Surroundings that say nothing about the number: ordinary words, punctuation, other numbers.
-  const word = fc.constantFrom("vedr.", "Sag", "borger", "og", "til", "SV:", "VS:", "(", ")", ",", "-", ":", "2. del", "haster", "Hansen", "13.05.2024", "kl. 10.30", "\n", "ansøgning", "2024");
+  const word = fc.constantFrom(
+    "vedr.",
+    "Sag",
+    "borger",
+    "og",
+    "til",
+    "SV:",
+    "VS:",
+    "(",
+    ")",
+    ",",
+    "-",
+    ":",
+    "2. del",
+    "haster",
+    "Hansen",
+    "13.05.2024",
+    "kl. 10.30",
+    "\n",
+    "ansøgning",
+    "2024",
+  );
   const words = fc.array(word, { maxLength: 6 }).map((list) => list.join(" "));
 
   it("never lets a generated CPR number through in ordinary text", () => {
@@ -60,11 +83,16 @@ describe("mask as a leak guard (property)", async () => {
 
   it("shows every match masked, whatever the text around it", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 30 }), fc.integer({ min: 0, max: numbers.length - 1 }), fc.string({ maxLength: 30 }), (before, index, after) => {
-        for (const match of find(`${before} ${numbers[index]!} ${after}`, { now, threshold: 0 })) {
-          expect(match.masked).toMatch(/^\d{4}XX-XXXX$/);
-        }
-      }),
+      fc.property(
+        fc.string({ maxLength: 30 }),
+        fc.integer({ min: 0, max: numbers.length - 1 }),
+        fc.string({ maxLength: 30 }),
+        (before, index, after) => {
+          for (const match of find(`${before} ${numbers[index]!} ${after}`, { now, threshold: 0 })) {
+            expect(match.masked).toMatch(/^\d{4}XX-XXXX$/);
+          }
+        },
+      ),
       { numRuns: 2000, seed: 20261128 },
     );
   });

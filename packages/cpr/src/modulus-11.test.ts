@@ -15,7 +15,8 @@ describe("passesModulus11", () => {
   });
   it("passes exactly one ten-digit number in eleven on a full serial range", () => {
     let passing = 0;
-    for (let serial = 0; serial < 10_000; serial++) if (passesModulus11(`010180${String(serial).padStart(4, "0")}`)) passing++;
+    for (let serial = 0; serial < 10_000; serial++)
+      if (passesModulus11(`010180${String(serial).padStart(4, "0")}`)) passing++;
     expect(passing).toBeGreaterThan(850);
     expect(passing).toBeLessThan(970);
   });

@@ -21,7 +21,8 @@ export function scanCandidates(text: string, visit: (candidate: Candidate) => vo
   const pattern = new RegExp(CANDIDATE);
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     const separator = m[2]!;
-    const form: CprForm = separator === "" ? "compact" : separator === " " || separator === "\u00a0" ? "space" : "hyphen";
+    const form: CprForm =
+      separator === "" ? "compact" : separator === " " || separator === "\u00a0" ? "space" : "hyphen";
     visit({ offset: m.index, length: m[0].length, digits: m[1]! + m[3]!, form });
   }
 }

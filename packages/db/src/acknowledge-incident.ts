@@ -2,7 +2,12 @@
 // see that someone owns it. Takes the fingerprint lock so a concurrent ingest cannot undo it.
 import type { DbClient } from "./create-db-client.js";
 
-export async function acknowledgeIncident(db: DbClient, incidentId: string, by: string, at = new Date()): Promise<boolean> {
+export async function acknowledgeIncident(
+  db: DbClient,
+  incidentId: string,
+  by: string,
+  at = new Date(),
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const incident = await tx.incident.findUnique({ where: { id: incidentId }, select: { fingerprint: true } });
     if (!incident) return false;

@@ -2,6 +2,11 @@
 // (its bytes differ, so the hash could not), so later full comparisons know it is stored.
 import type { DbClient } from "./create-db-client.js";
 
-export async function assignRawMessageUid(db: DbClient, rawMessageId: string, uidValidity: bigint, uid: bigint): Promise<void> {
+export async function assignRawMessageUid(
+  db: DbClient,
+  rawMessageId: string,
+  uidValidity: bigint,
+  uid: bigint,
+): Promise<void> {
   await db.rawMessage.update({ where: { id: rawMessageId }, data: { uidValidity, uid } });
 }

@@ -2,7 +2,11 @@
 // whose bytes changed on the server (a re-delivered copy with new headers) is not stored twice.
 import type { DbClient } from "./create-db-client.js";
 
-export async function findKnownMessageIds(db: DbClient, mailboxId: string, messageIds: readonly string[]): Promise<Map<string, string>> {
+export async function findKnownMessageIds(
+  db: DbClient,
+  mailboxId: string,
+  messageIds: readonly string[],
+): Promise<Map<string, string>> {
   if (messageIds.length === 0) return new Map();
   const rows = await db.rawMessage.findMany({
     where: { mailboxId, messageIdHeader: { in: [...new Set(messageIds)] } },

@@ -6,8 +6,15 @@ export async function listMailboxesToPoll(db: DbClient) {
   return db.mailbox.findMany({
     where: { status: "active" },
     select: {
-      id: true, name: true, url: true, authMethod: true, markMode: true, processedFolder: true,
-      origin: true, credentials: true, updatedAt: true,
+      id: true,
+      name: true,
+      url: true,
+      authMethod: true,
+      markMode: true,
+      processedFolder: true,
+      origin: true,
+      credentials: true,
+      updatedAt: true,
     },
     orderBy: { name: "asc" },
   });

@@ -41,12 +41,21 @@ export async function loadFingerprintStates(
   query: { fingerprints: readonly string[]; senders: readonly string[]; at: Date },
 ): Promise<Map<string, FingerprintStateRows>> {
   const fingerprints = [...new Set(query.fingerprints)];
-  const states = new Map<string, FingerprintStateRows>(fingerprints.map((fingerprint) => [fingerprint, { latest: null, silences: [] }]));
+  const states = new Map<string, FingerprintStateRows>(
+    fingerprints.map((fingerprint) => [fingerprint, { latest: null, silences: [] }]),
+  );
   if (!fingerprints.length) return states;
   // One round trip (it runs inside the locked ingest transaction, where every round trip holds the
   // fingerprint locks longer): the latest incident per fingerprint, which of the given senders it
   // already counts, and the active silences (as epoch ms: array elements skip the UTC parser).
-  const rows = await queryRows<{ fingerprint: string; id: string | null; knownSenders: string[]; silences: number[] } & Omit<IncidentRow, "fingerprint" | "id">>(client, sql`
+  const rows = await queryRows<
+    { fingerprint: string; id: string | null; knownSenders: string[]; silences: number[] } & Omit<
+      IncidentRow,
+      "fingerprint" | "id"
+    >
+  >(
+    client,
+    sql`
     SELECT w.fp AS "fingerprint", l."id", l."key", l."sequence", l."fingerprintVersion", l.scope, l.status, l."cause", l."responsible",
            l."reportingHost", l."recipientDomain", l."firstSeen", l."lastSeen", l."failureCount", l."distinctSenders",
            l."previousKey", l."announced", l."live", l."resolvedAt",
@@ -62,7 +71,8 @@ export async function loadFingerprintStates(
       FROM "Incident" i LEFT JOIN "Incident" p ON p."id" = i."previousId"
       WHERE i."fingerprint" = w.fp
       ORDER BY i."sequence" DESC LIMIT 1
-    ) AS l ON true`);
+    ) AS l ON true`,
+  );
   for (const { knownSenders, silences, ...row } of rows) {
     const state = states.get(row.fingerprint)!;
     state.silences = silences.map((ms) => new Date(ms));

@@ -14,8 +14,11 @@ export interface IngestMessage {
 
 export async function loadIngestMessage(client: SqlClient, id: string): Promise<IngestMessage | null> {
   // A plain query: one row by primary key, without the ORM's per-call planning (a hot path).
-  const rows = await queryRows<IngestMessage>(client, sql`
+  const rows = await queryRows<IngestMessage>(
+    client,
+    sql`
     SELECT "id", "state"::text AS state, "source"::text AS source, "encrypted", "internalDate", "receivedAt"
-    FROM "RawMessage" WHERE "id" = ${id}`);
+    FROM "RawMessage" WHERE "id" = ${id}`,
+  );
   return rows[0] ?? null;
 }

@@ -8,22 +8,33 @@ import type { IngestMessage } from "./load-ingest-message.js";
 import type { SqlClient } from "./sql-client.js";
 import { queryRows, sql } from "./sql-template.js";
 
-export type BatchIngestMessage = (IngestMessage & { deferred: false }) | (Omit<IngestMessage, "encrypted"> & { deferred: true });
+export type BatchIngestMessage =
+  | (IngestMessage & { deferred: false })
+  | (Omit<IngestMessage, "encrypted"> & { deferred: true });
 
-export async function loadIngestMessages(client: SqlClient, ids: readonly string[], budgetBytes: number): Promise<Map<string, BatchIngestMessage>> {
+export async function loadIngestMessages(
+  client: SqlClient,
+  ids: readonly string[],
+  budgetBytes: number,
+): Promise<Map<string, BatchIngestMessage>> {
   if (!ids.length) return new Map();
-  const rows = await queryRows<Omit<IngestMessage, "encrypted"> & { encrypted: Uint8Array | null }>(client, sql`
+  const rows = await queryRows<Omit<IngestMessage, "encrypted"> & { encrypted: Uint8Array | null }>(
+    client,
+    sql`
     SELECT "id", "state", "source", "internalDate", "receivedAt",
            CASE WHEN "state" = 'stored' AND running - "size" < ${budgetBytes}::bigint THEN "encrypted" END AS "encrypted"
     FROM (
       SELECT "id", "state"::text AS state, "source"::text AS source, "encrypted", "internalDate", "receivedAt", "size",
              sum("size") FILTER (WHERE "state" = 'stored') OVER (ORDER BY "id") AS running
       FROM "RawMessage" WHERE "id" = ANY(${[...new Set(ids)]}::text[])
-    ) AS r`);
+    ) AS r`,
+  );
   return new Map(
     rows.map(({ encrypted, ...row }) => [
       row.id,
-      row.state === "stored" && !encrypted ? { ...row, deferred: true } : { ...row, encrypted: encrypted ?? new Uint8Array(), deferred: false },
+      row.state === "stored" && !encrypted
+        ? { ...row, deferred: true }
+        : { ...row, encrypted: encrypted ?? new Uint8Array(), deferred: false },
     ]),
   );
 }

@@ -3,6 +3,10 @@
 import type { DbClient } from "./create-db-client.js";
 
 export async function loadMessageFailureIds(db: DbClient, rawMessageId: string): Promise<string[]> {
-  const failures = await db.failure.findMany({ where: { rawMessageId }, select: { id: true }, orderBy: { recipientIndex: "asc" } });
+  const failures = await db.failure.findMany({
+    where: { rawMessageId },
+    select: { id: true },
+    orderBy: { recipientIndex: "asc" },
+  });
   return failures.map((failure) => failure.id);
 }

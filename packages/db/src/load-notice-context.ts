@@ -32,7 +32,11 @@ export interface NoticeContext {
 }
 
 type JsonFailure = Omit<NoticeFailureRow, "originalDate" | "failedAt"> & {
-  originalDate: string | null; failedAt: string; backfilled: boolean; rawMessageId: string; source: string;
+  originalDate: string | null;
+  failedAt: string;
+  backfilled: boolean;
+  rawMessageId: string;
+  source: string;
 };
 
 // json_agg renders `timestamp` columns without a zone; Prisma stores them as UTC.
@@ -73,11 +77,19 @@ export async function loadNoticeContext(sql: SqlClient, failureId: string): Prom
     rawMessageId: first.rawMessageId,
     source: first.source === "import" ? "import" : "live",
     backfilled: failures.some((failure) => failure.backfilled),
-    failures: failures.map(({ backfilled: _b, rawMessageId: _r, source: _s, recipientIndex: _i, ...failure }: JsonFailure & { recipientIndex?: number }) => ({
-      ...failure,
-      originalDate: failure.originalDate ? utc(failure.originalDate) : null,
-      failedAt: utc(failure.failedAt),
-    })),
+    failures: failures.map(
+      ({
+        backfilled: _b,
+        rawMessageId: _r,
+        source: _s,
+        recipientIndex: _i,
+        ...failure
+      }: JsonFailure & { recipientIndex?: number }) => ({
+        ...failure,
+        originalDate: failure.originalDate ? utc(failure.originalDate) : null,
+        failedAt: utc(failure.failedAt),
+      }),
+    ),
     directoryLoaded: row.loaded,
     directory: new Map((row.entries ?? []).map((entry) => [entry.email.toLowerCase(), entry])),
   };

@@ -6,11 +6,15 @@ import { queryRows, sql } from "./sql-template.js";
 
 export type UnenqueuedFilter = { rawMessageIds: readonly string[] } | { olderThanSeconds: number };
 
-export async function loadUnenqueuedIncidentEvents(client: SqlClient, filter: UnenqueuedFilter): Promise<IncidentEventKey[]> {
-  const query = "rawMessageIds" in filter
-    ? sql`SELECT "incidentId", "event", "sequence" FROM "IncidentEvent"
+export async function loadUnenqueuedIncidentEvents(
+  client: SqlClient,
+  filter: UnenqueuedFilter,
+): Promise<IncidentEventKey[]> {
+  const query =
+    "rawMessageIds" in filter
+      ? sql`SELECT "incidentId", "event", "sequence" FROM "IncidentEvent"
           WHERE "rawMessageId" = ANY(${[...filter.rawMessageIds]}::text[]) AND "enqueuedAt" IS NULL ORDER BY "createdAt", "sequence"`
-    : sql`SELECT "incidentId", "event", "sequence" FROM "IncidentEvent"
+      : sql`SELECT "incidentId", "event", "sequence" FROM "IncidentEvent"
           WHERE "enqueuedAt" IS NULL AND "createdAt" < now() AT TIME ZONE 'UTC' - make_interval(secs => ${filter.olderThanSeconds}::float8)
           ORDER BY "createdAt", "sequence" LIMIT 1000`;
   return queryRows<IncidentEventKey>(client, query);

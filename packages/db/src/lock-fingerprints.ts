@@ -10,7 +10,10 @@ export async function lockFingerprints(client: SqlClient, fingerprints: Iterable
   const sorted = [...new Set(fingerprints)].sort();
   if (!sorted.length) return;
   // One round trip; the ordered subquery makes every transaction take the locks in the same order.
-  await queryRows(client, sql`
+  await queryRows(
+    client,
+    sql`
     SELECT count(pg_advisory_xact_lock(${FINGERPRINT_LOCK_SPACE}::int, hashtext(f)))::int AS locked
-    FROM (SELECT f FROM unnest(${sorted}::text[]) AS f ORDER BY f) AS ordered`);
+    FROM (SELECT f FROM unnest(${sorted}::text[]) AS f ORDER BY f) AS ordered`,
+  );
 }

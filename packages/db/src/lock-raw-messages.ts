@@ -4,7 +4,10 @@ import type { SqlClient } from "./sql-client.js";
 import { queryRows, sql } from "./sql-template.js";
 
 export async function lockRawMessages(client: SqlClient, ids: readonly string[]): Promise<Map<string, string>> {
-  const rows = await queryRows<{ id: string; state: string }>(client, sql`
-    SELECT "id", "state"::text AS state FROM "RawMessage" WHERE "id" = ANY(${[...ids]}::text[]) ORDER BY "id" FOR UPDATE`);
+  const rows = await queryRows<{ id: string; state: string }>(
+    client,
+    sql`
+    SELECT "id", "state"::text AS state FROM "RawMessage" WHERE "id" = ANY(${[...ids]}::text[]) ORDER BY "id" FOR UPDATE`,
+  );
   return new Map(rows.map((row) => [row.id, row.state]));
 }

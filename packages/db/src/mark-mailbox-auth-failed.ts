@@ -10,7 +10,9 @@ export async function markMailboxAuthFailed(db: DbClient, mailboxId: string, ser
       data: { status: "auth_failed", lastError: serverResponse.slice(0, 500) },
     });
     if (updated.count === 0) return false;
-    await tx.mailboxEvent.create({ data: { mailboxId, type: "mailbox.auth-failed", detail: { serverResponse: serverResponse.slice(0, 500) } } });
+    await tx.mailboxEvent.create({
+      data: { mailboxId, type: "mailbox.auth-failed", detail: { serverResponse: serverResponse.slice(0, 500) } },
+    });
     return true;
   });
 }

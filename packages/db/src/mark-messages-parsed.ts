@@ -3,10 +3,16 @@
 import type { SqlClient } from "./sql-client.js";
 import { queryRows, sql } from "./sql-template.js";
 
-export async function markMessagesParsed(client: SqlClient, messages: readonly { id: string; kind: string }[]): Promise<void> {
+export async function markMessagesParsed(
+  client: SqlClient,
+  messages: readonly { id: string; kind: string }[],
+): Promise<void> {
   if (!messages.length) return;
-  await queryRows(client, sql`
+  await queryRows(
+    client,
+    sql`
     UPDATE "RawMessage" AS r SET "state" = 'parsed', "kind" = v.kind, "parsedAt" = now(), "quarantineReason" = NULL
     FROM unnest(${messages.map((m) => m.id)}::text[], ${messages.map((m) => m.kind)}::text[]) AS v(id, kind)
-    WHERE r."id" = v.id`);
+    WHERE r."id" = v.id`,
+  );
 }

@@ -2,7 +2,13 @@
 // each failure records who was told (Failure.notifiedTo), in one statement, hence atomically.
 import type { SqlClient } from "./sql-client.js";
 
-export async function markNoticesSent(sql: SqlClient, noticeIds: readonly string[], failureIds: readonly string[], notifiedTo: string, now: Date): Promise<void> {
+export async function markNoticesSent(
+  sql: SqlClient,
+  noticeIds: readonly string[],
+  failureIds: readonly string[],
+  notifiedTo: string,
+  now: Date,
+): Promise<void> {
   await sql.query(
     `WITH notices AS (
        UPDATE "Notice" SET status = 'sent', "sentAt" = ($3::timestamptz AT TIME ZONE 'UTC'), "lastError" = NULL, "updatedAt" = ($3::timestamptz AT TIME ZONE 'UTC')

@@ -39,7 +39,8 @@ export function createRawMessageCipher(base64Secret: string): RawMessageCipher {
       // GCM is a stream mode: update() returns exactly the input's length and final() nothing
       // (it computes the tag). Checked anyway: the buffer is uninitialised memory until written.
       const body = cipher.update(plain);
-      if (body.length !== plain.length || cipher.final().length !== 0) throw new Error("AES-GCM returned an unexpected length");
+      if (body.length !== plain.length || cipher.final().length !== 0)
+        throw new Error("AES-GCM returned an unexpected length");
       body.copy(stored, HEADER_BYTES);
       cipher.getAuthTag().copy(stored, 1 + IV_BYTES);
       return stored;

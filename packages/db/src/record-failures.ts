@@ -35,7 +35,9 @@ export async function recordFailures(client: SqlClient, failures: readonly NewFa
   const column = <K extends keyof NewFailure>(key: K) => failures.map((failure) => failure[key]);
   // unnest() over typed arrays: one statement and a fixed parameter count for any batch size
   // (the ORM's createMany builds a statement per row and was the worker's bottleneck).
-  await queryRows(client, sql`
+  await queryRows(
+    client,
+    sql`
     INSERT INTO "Failure" ("id", "rawMessageId", "recipientIndex", "reason", "cause", "status", "replyCode", "diagnosticMasked",
       "reportingMta", "remoteMta", "originalSender", "recipient", "recipientDomain", "subjectMasked", "originalMessageId",
       "originalDate", "failedAt", "responsible", "fingerprint", "backfilled", "incidentId", "scope", "updatedAt")
@@ -50,5 +52,6 @@ export async function recordFailures(client: SqlClient, failures: readonly NewFa
       ${column("failedAt")}::timestamp[], ${column("responsible")}::text[], ${column("fingerprint")}::text[],
       ${column("backfilled")}::boolean[], ${column("incidentId")}::text[], ${column("scope")}::text[]
     ) AS u(id, raw, idx, reason, cause, status, reply, diag, rmta, remote, sender, rcpt, domain, subject, omid, odate, failed, resp, fp, back, incident, scope)
-    ON CONFLICT ("rawMessageId", "recipientIndex") DO NOTHING`);
+    ON CONFLICT ("rawMessageId", "recipientIndex") DO NOTHING`,
+  );
 }

@@ -3,5 +3,8 @@
 import type { DbClient } from "./create-db-client.js";
 
 export async function recordMailboxError(db: DbClient, mailboxId: string, error: string | null): Promise<void> {
-  await db.mailbox.update({ where: { id: mailboxId }, data: { lastError: error === null ? null : error.slice(0, 500) } });
+  await db.mailbox.update({
+    where: { id: mailboxId },
+    data: { lastError: error === null ? null : error.slice(0, 500) },
+  });
 }

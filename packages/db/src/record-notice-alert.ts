@@ -18,7 +18,9 @@ export const NOTICE_ALERT_ACTOR = "safetynet:notify";
 
 export async function recordNoticeAlert(db: DbClient, alert: NoticeAlert): Promise<void> {
   await db.auditEvent.createMany({
-    data: [{ id: alert.id, actor: NOTICE_ALERT_ACTOR, action: alert.action, target: alert.target, detail: alert.detail }],
+    data: [
+      { id: alert.id, actor: NOTICE_ALERT_ACTOR, action: alert.action, target: alert.target, detail: alert.detail },
+    ],
     skipDuplicates: true,
   });
 }

@@ -19,7 +19,10 @@ export async function resetMailboxSyncState(
       data: {
         mailboxId,
         type: "mailbox.reset",
-        detail: { previousUidValidity: change.previousUidValidity.toString(), uidValidity: change.uidValidity.toString() },
+        detail: {
+          previousUidValidity: change.previousUidValidity.toString(),
+          uidValidity: change.uidValidity.toString(),
+        },
       },
     });
     return true;

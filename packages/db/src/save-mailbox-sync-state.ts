@@ -20,7 +20,12 @@ WHERE "id" = $1 RETURNING "id"`;
 export async function saveMailboxSyncState(sql: SqlClient, mailboxId: string, state: MailboxSyncState): Promise<void> {
   const now = new Date().toISOString();
   const { rows } = await sql.query(SAVE, [
-    mailboxId, state.uidValidity.toString(), state.lastUid.toString(), state.highestModseq?.toString() ?? null, now, state.fullSyncAt?.toISOString() ?? null,
+    mailboxId,
+    state.uidValidity.toString(),
+    state.lastUid.toString(),
+    state.highestModseq?.toString() ?? null,
+    now,
+    state.fullSyncAt?.toISOString() ?? null,
   ]);
   // Prisma's update threw on a missing row; keep that: a deleted mailbox must fail the pass loudly.
   if (rows.length === 0) throw new Error(`mailbox ${mailboxId} not found while saving its sync state`);

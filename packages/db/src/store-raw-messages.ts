@@ -43,7 +43,9 @@ function placeholders(count: number): string {
   const rows: string[] = [];
   for (let row = 0; row < count; row++) {
     const p = (column: number) => `$${row * WIDTH + column}`;
-    rows.push(`(${p(1)}, ${p(2)}, ${p(3)}::"MessageSource", ${p(4)}::bigint, ${p(5)}::bigint, ${p(6)}, ${p(7)}, ${p(8)}::int, ${p(9)}::bytea, ${p(10)}::timestamp(3), ${p(11)}::"MessageState", ${p(12)}, ${p(13)})`);
+    rows.push(
+      `(${p(1)}, ${p(2)}, ${p(3)}::"MessageSource", ${p(4)}::bigint, ${p(5)}::bigint, ${p(6)}, ${p(7)}, ${p(8)}::int, ${p(9)}::bytea, ${p(10)}::timestamp(3), ${p(11)}::"MessageState", ${p(12)}, ${p(13)})`,
+    );
   }
   return rows.join(",\n");
 }
@@ -54,11 +56,25 @@ export async function storeRawMessages(sql: SqlClient, rows: readonly NewRawMess
   const params: unknown[] = [];
   for (const row of rows) {
     params.push(
-      row.id, row.mailboxId, row.source, row.uidValidity?.toString() ?? null, row.uid?.toString() ?? null, row.sha256,
-      row.messageIdHeader, row.size, row.encrypted, row.internalDate?.toISOString() ?? null, row.state, row.quarantineReason, row.importRef,
+      row.id,
+      row.mailboxId,
+      row.source,
+      row.uidValidity?.toString() ?? null,
+      row.uid?.toString() ?? null,
+      row.sha256,
+      row.messageIdHeader,
+      row.size,
+      row.encrypted,
+      row.internalDate?.toISOString() ?? null,
+      row.state,
+      row.quarantineReason,
+      row.importRef,
     );
   }
   // A single INSERT statement commits on its own (autocommit): the rows are durable when it returns.
-  const result = await sql.query<StoredRawMessage>(`INSERT INTO "RawMessage" (${COLUMNS}) VALUES ${placeholders(rows.length)} ${CONFLICT}`, params);
+  const result = await sql.query<StoredRawMessage>(
+    `INSERT INTO "RawMessage" (${COLUMNS}) VALUES ${placeholders(rows.length)} ${CONFLICT}`,
+    params,
+  );
   return result.rows;
 }

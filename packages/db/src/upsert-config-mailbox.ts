@@ -13,7 +13,12 @@ export interface ConfigMailbox {
 
 export async function upsertConfigMailbox(db: DbClient, mailbox: ConfigMailbox): Promise<{ id: string }> {
   // Starting the process with this configuration is the operator's act after an auth failure.
-  const settings = { url: mailbox.url, authMethod: mailbox.authMethod, markMode: mailbox.markMode, processedFolder: mailbox.processedFolder };
+  const settings = {
+    url: mailbox.url,
+    authMethod: mailbox.authMethod,
+    markMode: mailbox.markMode,
+    processedFolder: mailbox.processedFolder,
+  };
   return db.mailbox.upsert({
     where: { name: mailbox.name },
     create: { name: mailbox.name, origin: "config", ...settings },

@@ -46,8 +46,19 @@ export const NOTICE_COLUMNS = `id, "rawMessageId", recipient, "recipientRole", t
   "smtpMessageId", "claimedAt", "holdUntil", "failureIds", "createdAt"`;
 
 export const noticeSelect = {
-  id: true, rawMessageId: true, recipient: true, recipientRole: true, template: true, language: true, status: true,
-  attempts: true, smtpMessageId: true, claimedAt: true, holdUntil: true, failureIds: true, createdAt: true,
+  id: true,
+  rawMessageId: true,
+  recipient: true,
+  recipientRole: true,
+  template: true,
+  language: true,
+  status: true,
+  attempts: true,
+  smtpMessageId: true,
+  claimedAt: true,
+  holdUntil: true,
+  failureIds: true,
+  createdAt: true,
 } as const;
 
 export interface DigestRule {

@@ -2,7 +2,10 @@
 import { preparedStatements, type SqlClient, type TransactionPool } from "./sql-client.js";
 
 /** Run `work` in one transaction on one pooled connection; roll back on any error. */
-export async function withSqlTransaction<T>(pool: TransactionPool, work: (client: SqlClient) => Promise<T>): Promise<T> {
+export async function withSqlTransaction<T>(
+  pool: TransactionPool,
+  work: (client: SqlClient) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");

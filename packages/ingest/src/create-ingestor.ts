@@ -1,9 +1,18 @@
 // The ingest step shared by the poller and the importer: store the encrypted raw messages and
 // commit, then enqueue `ingest` jobs. The caller marks messages on the server only afterwards.
+
+import {
+  assignRawMessageUid,
+  type DbClient,
+  findKnownMessageIds,
+  type NewRawMessage,
+  type RawMessageCipher,
+  type SqlClient,
+  storeRawMessages,
+} from "@safetynet/db";
 import type { Queue } from "bullmq";
-import { assignRawMessageUid, findKnownMessageIds, storeRawMessages, type DbClient, type NewRawMessage, type RawMessageCipher, type SqlClient } from "@safetynet/db";
 import { enqueueIngestJobs } from "./enqueue-ingest-jobs.js";
-import { prepareRawMessage, type IncomingMessage } from "./prepare-raw-message.js";
+import { type IncomingMessage, prepareRawMessage } from "./prepare-raw-message.js";
 
 export type IngestStep = "after-store" | "after-enqueue";
 
@@ -36,7 +45,11 @@ export interface Ingestor {
 
 export function createIngestor(deps: IngestorDeps): Ingestor {
   async function matchByMessageId(rows: NewRawMessage[], mailboxId: string): Promise<Map<number, string>> {
-    const known = await findKnownMessageIds(deps.db, mailboxId, rows.flatMap((row) => (row.messageIdHeader ? [row.messageIdHeader] : [])));
+    const known = await findKnownMessageIds(
+      deps.db,
+      mailboxId,
+      rows.flatMap((row) => (row.messageIdHeader ? [row.messageIdHeader] : [])),
+    );
     const matched = new Map<number, string>();
     for (const [index, row] of rows.entries()) {
       const existing = row.messageIdHeader ? known.get(row.messageIdHeader) : undefined;
@@ -48,7 +61,9 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
   return {
     async ingest(messages, options = {}) {
       const rows = messages.map((message) => prepareRawMessage(message, deps.cipher, deps.maxMessageBytes));
-      const matched = options.matchMessageIds ? await matchByMessageId(rows, options.matchMessageIds.mailboxId) : new Map<number, string>();
+      const matched = options.matchMessageIds
+        ? await matchByMessageId(rows, options.matchMessageIds.mailboxId)
+        : new Map<number, string>();
       // One row per hash per statement: identical copies in one batch share the first one's id.
       const firstByHash = new Map<string, NewRawMessage>();
       rows.forEach((row, index) => {
@@ -60,7 +75,8 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
       const byHash = new Map(stored.map((row) => [row.sha256, row]));
       for (const [index, id] of matched) {
         const row = rows[index]!;
-        if (row.uid !== null && row.uidValidity !== null) await assignRawMessageUid(deps.db, id, row.uidValidity, row.uid);
+        if (row.uid !== null && row.uidValidity !== null)
+          await assignRawMessageUid(deps.db, id, row.uidValidity, row.uid);
       }
       deps.onStep?.("after-store");
 
@@ -75,7 +91,11 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
         if (matchedId) return { id: matchedId, status: "matched", quarantined: false };
         const result = byHash.get(row.sha256)!;
         const isFirst = firstByHash.get(row.sha256) === row;
-        return { id: result.id, status: result.inserted && isFirst ? "new" : "known", quarantined: result.state === "quarantined" };
+        return {
+          id: result.id,
+          status: result.inserted && isFirst ? "new" : "known",
+          quarantined: result.state === "quarantined",
+        };
       });
     },
   };

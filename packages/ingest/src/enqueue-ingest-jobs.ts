@@ -1,7 +1,8 @@
 // Enqueues one `ingest` job per stored message, in one round-trip. The job id is deterministic
 // (JOBS.ingest.jobId), so enqueueing again after a crash adds nothing; payloads carry ids only.
-import type { Queue } from "bullmq";
+
 import { JOBS, jobOptions } from "@safetynet/queue";
+import type { Queue } from "bullmq";
 
 export async function enqueueIngestJobs(queue: Queue, messageIds: readonly string[]): Promise<void> {
   if (messageIds.length === 0) return;

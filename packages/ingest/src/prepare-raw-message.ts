@@ -2,7 +2,7 @@
 // Message-ID and the quarantine decision. CPU only; nothing here touches a service.
 import { randomUUID } from "node:crypto";
 import { quarantineReason, readMessageId } from "@safetynet/core";
-import { sha256Hex, type NewRawMessage, type RawMessageCipher } from "@safetynet/db";
+import { type NewRawMessage, type RawMessageCipher, sha256Hex } from "@safetynet/db";
 
 export interface IncomingMessage {
   /** The message bytes, or null when the source could not deliver them (then `unreadable` says why). */
@@ -17,7 +17,11 @@ export interface IncomingMessage {
   importRef: string | null;
 }
 
-export function prepareRawMessage(message: IncomingMessage, cipher: RawMessageCipher, maxMessageBytes: number): NewRawMessage {
+export function prepareRawMessage(
+  message: IncomingMessage,
+  cipher: RawMessageCipher,
+  maxMessageBytes: number,
+): NewRawMessage {
   const base = {
     id: randomUUID(),
     mailboxId: message.mailboxId,
@@ -40,7 +44,11 @@ export function prepareRawMessage(message: IncomingMessage, cipher: RawMessageCi
       quarantineReason: `unreadable: ${message.unreadable ?? "no content returned"}`,
     };
   }
-  const reason = quarantineReason({ size: message.bytes.length, head: message.bytes.subarray(0, 512), maxBytes: maxMessageBytes });
+  const reason = quarantineReason({
+    size: message.bytes.length,
+    head: message.bytes.subarray(0, 512),
+    maxBytes: maxMessageBytes,
+  });
   return {
     ...base,
     sha256: sha256Hex(message.bytes),

@@ -1,7 +1,8 @@
 // The sweep behind the order of effects: every message stored but not yet taken by the worker is
 // enqueued again. Deterministic job ids make this a no-op for messages whose job still exists.
+
+import { type DbClient, listStoredRawMessageIds } from "@safetynet/db";
 import type { Queue } from "bullmq";
-import { listStoredRawMessageIds, type DbClient } from "@safetynet/db";
 import { enqueueIngestJobs } from "./enqueue-ingest-jobs.js";
 
 export interface RequeueOptions {
@@ -20,7 +21,12 @@ export async function requeueStoredMessages(db: DbClient, queue: Queue, options:
   let afterId: string | undefined;
   let total = 0;
   for (;;) {
-    const ids = await listStoredRawMessageIds(db, { receivedBefore, receivedAfter, limit, ...(afterId ? { afterId } : {}) });
+    const ids = await listStoredRawMessageIds(db, {
+      receivedBefore,
+      receivedAfter,
+      limit,
+      ...(afterId ? { afterId } : {}),
+    });
     if (ids.length === 0) return total;
     await enqueueIngestJobs(queue, ids);
     total += ids.length;

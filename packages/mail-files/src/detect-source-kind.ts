@@ -5,7 +5,10 @@ import path from "node:path";
 import type { SourceKind } from "./types.js";
 
 async function isDirectory(target: string): Promise<boolean> {
-  return stat(target).then((info) => info.isDirectory(), () => false);
+  return stat(target).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
 }
 
 export async function detectSourceKind(target: string): Promise<SourceKind> {

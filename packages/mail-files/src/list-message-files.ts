@@ -7,7 +7,8 @@ export async function listMaildirFiles(maildir: string): Promise<string[]> {
   const files: string[] = [];
   for (const sub of ["cur", "new"]) {
     const entries = await readdir(path.join(maildir, sub), { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) if (entry.isFile() && !entry.name.startsWith(".")) files.push(path.join(sub, entry.name));
+    for (const entry of entries)
+      if (entry.isFile() && !entry.name.startsWith(".")) files.push(path.join(sub, entry.name));
   }
   return files.sort();
 }

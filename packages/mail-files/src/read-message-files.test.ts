@@ -39,9 +39,17 @@ describe("reading message files", () => {
 
   it("reads Maildir cur/ and new/ (never tmp/), .eml folders recursively, mbox and single files, in a stable order", async () => {
     const dir = fixture();
-    const messages = await collect(readMessageFiles(["md", "emls", "box", "one.eml"].map((name) => path.join(dir, name))));
+    const messages = await collect(
+      readMessageFiles(["md", "emls", "box", "one.eml"].map((name) => path.join(dir, name))),
+    );
     expect(messages.map((message) => message.bytes.toString().split("\n")[0])).toEqual([
-      "Subject: b", "Subject: a", "Subject: 2", "Subject: 1", "Subject: m1", "Subject: m2", "Subject: single",
+      "Subject: b",
+      "Subject: a",
+      "Subject: 2",
+      "Subject: 1",
+      "Subject: m1",
+      "Subject: m2",
+      "Subject: single",
     ]);
     expect(messages.filter((message) => message.file.endsWith("box")).map((message) => message.index)).toEqual([0, 1]);
   });
@@ -50,9 +58,13 @@ describe("reading message files", () => {
     const dir = fixture();
     const rest = await collect(readSource(path.join(dir, "emls"), "eml-folder", { resume: { afterFile: "b.eml" } }));
     expect(rest.map((message) => path.basename(message.file))).toEqual(["a.EML"]);
-    const fromStdin = await collect(readSource("-", "stdin", { stdin: Readable.from([Buffer.from("From a\nSubject: s1\n\nFrom b\nSubject: s2\n")]) }));
+    const fromStdin = await collect(
+      readSource("-", "stdin", { stdin: Readable.from([Buffer.from("From a\nSubject: s1\n\nFrom b\nSubject: s2\n")]) }),
+    );
     expect(fromStdin.map((message) => message.index)).toEqual([0, 1]);
-    const single = await collect(readSource("-", "stdin", { stdin: Readable.from([Buffer.from("Subject: only\n\nx")]) }));
+    const single = await collect(
+      readSource("-", "stdin", { stdin: Readable.from([Buffer.from("Subject: only\n\nx")]) }),
+    );
     expect(single).toHaveLength(1);
   });
 });

@@ -31,7 +31,11 @@ async function* readStdin(stream: NodeJS.ReadableStream): AsyncGenerator<Message
 }
 
 /** Messages of one path whose kind is already known. */
-export async function* readSource(target: string, kind: SourceKind, options: ReadOptions = {}): AsyncGenerator<MessageFile> {
+export async function* readSource(
+  target: string,
+  kind: SourceKind,
+  options: ReadOptions = {},
+): AsyncGenerator<MessageFile> {
   const resume = options.resume ?? {};
   switch (kind) {
     case "stdin":
@@ -60,6 +64,9 @@ export async function* readSource(target: string, kind: SourceKind, options: Rea
 }
 
 /** Every message under `paths`, each path read according to its detected kind. */
-export async function* readMessageFiles(paths: readonly string[], options: Omit<ReadOptions, "resume"> = {}): AsyncGenerator<MessageFile> {
+export async function* readMessageFiles(
+  paths: readonly string[],
+  options: Omit<ReadOptions, "resume"> = {},
+): AsyncGenerator<MessageFile> {
   for (const target of paths) yield* readSource(target, await detectSourceKind(target), options);
 }

@@ -6,7 +6,8 @@ async function collect(text: string, chunkSize = 7, startOffset = 0) {
   const chunks: Buffer[] = [];
   for (let at = 0; at < bytes.length; at += chunkSize) chunks.push(bytes.subarray(at, at + chunkSize));
   const out = [];
-  for await (const message of splitMbox(chunks, { file: "x.mbox", startOffset })) out.push({ ...message, text: message.bytes.toString("latin1") });
+  for await (const message of splitMbox(chunks, { file: "x.mbox", startOffset }))
+    out.push({ ...message, text: message.bytes.toString("latin1") });
   return out;
 }
 

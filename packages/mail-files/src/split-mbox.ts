@@ -22,14 +22,21 @@ export async function* splitMbox(
     const lines = current.lines;
     // The blank line before the next separator belongs to the mbox format, not to the message.
     const last = lines[lines.length - 1];
-    if (last && (last.length === 1 || (last.length === 2 && last[0] === 13)) && last[last.length - 1] === 10) lines.pop();
-    const message: MessageFile = { file: options.file, index: index++, bytes: Buffer.concat(lines), offset: current.offset, end };
+    if (last && (last.length === 1 || (last.length === 2 && last[0] === 13)) && last[last.length - 1] === 10)
+      lines.pop();
+    const message: MessageFile = {
+      file: options.file,
+      index: index++,
+      bytes: Buffer.concat(lines),
+      offset: current.offset,
+      end,
+    };
     current = null;
     return message;
   };
 
   const takeLine = (line: Buffer, lineStart: number): MessageFile | null => {
-    const isBlank = line.length === 0 || (line[0] === 10) || (line[0] === 13 && line[1] === 10);
+    const isBlank = line.length === 0 || line[0] === 10 || (line[0] === 13 && line[1] === 10);
     let emitted: MessageFile | null = null;
     if (previousBlank && line.subarray(0, 5).toString("latin1") === "From ") {
       emitted = finish(lineStart);

@@ -1,7 +1,7 @@
 // Accuracy on the Sisimai corpus (../shared/corpus/set-of-emails), printed on every run. The
 // floors below are the goals of issue 3 (reasons and statuses 95%, recipient sets 98%).
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CORPUS, corpusAvailable, formatFigures, runAccuracy } from "../../../bench/parse/accuracy.js";
+import { corpusAvailable, DEFAULT_CORPUS, formatFigures, runAccuracy } from "../../../bench/parse/accuracy.js";
 
 const available = corpusAvailable();
 

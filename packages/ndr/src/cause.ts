@@ -9,7 +9,14 @@ import type { Reason } from "@safetynet/core";
  * reasons (rejected, blocked, failedstarttls, userunknown ...) are never caused by the subject.
  */
 export const POLICY_REASONS: ReadonlySet<Reason> = new Set<Reason>([
-  "policyviolation", "securityerror", "contenterror", "spamdetected", "virusdetected", "filtered", "onhold", "undefined",
+  "policyviolation",
+  "securityerror",
+  "contenterror",
+  "spamdetected",
+  "virusdetected",
+  "filtered",
+  "onhold",
+  "undefined",
 ]);
 
 export function decideCause(failedReasons: readonly Reason[], cprInSubject: boolean): "cpr-in-subject" | null {

@@ -1,7 +1,8 @@
 // One raw RFC 822 message in, one bounce report out. Format modules extract evidence; this file
 // applies the shared rules (reason, hardBounce, masking, kind, cause) so every family agrees.
-import { find as findCpr, mask as maskCpr } from "@safetynet/cpr";
+
 import type { Reason } from "@safetynet/core";
+import { find as findCpr, mask as maskCpr } from "@safetynet/cpr";
 import { decideCause } from "./cause.js";
 import { ALL_MODULES } from "./lhost/registry.js";
 import type { LhostModule, LhostResult, RawRecipient, ReasonRule } from "./lhost/types.js";
@@ -43,7 +44,10 @@ export function parseMessage(input: Uint8Array | string, options: ParseOptions =
   return buildReport(mail, module, result);
 }
 
-function runModules(mail: MailView, modules: readonly LhostModule[]): { module: LhostModule | null; result: LhostResult | null } {
+function runModules(
+  mail: MailView,
+  modules: readonly LhostModule[],
+): { module: LhostModule | null; result: LhostResult | null } {
   // A module that throws on odd input must not hide a format another module reads; the first
   // error is rethrown only when no module could read the message (the CLI prints it).
   let failure: unknown = null;
@@ -65,7 +69,9 @@ function buildReport(mail: MailView, module: LhostModule | null, result: LhostRe
   const cprCount = rawSubject ? safeCount(rawSubject) : 0;
   const rules = module?.reasonRules ?? [];
   const reportingMta = result?.reportingMta?.trim() || null;
-  const recipients = dedupe(result?.recipients ?? []).slice(0, LIMITS.maxRecipients).map((raw) => finishRecipient(raw, rules, reportingMta));
+  const recipients = dedupe(result?.recipients ?? [])
+    .slice(0, LIMITS.maxRecipients)
+    .map((raw) => finishRecipient(raw, rules, reportingMta));
   const kind = result?.kind ?? kindFromRecipients(recipients);
   const failedReasons: Reason[] = recipients.filter((r) => r.action === "failed").map((r) => r.reason);
   return {
@@ -86,16 +92,25 @@ const GENERIC_STATUS = /^\d\.0\.0$/;
 /** Characters of diagnostic text kept per recipient. */
 const MAX_DIAGNOSTIC = 4096;
 
-function finishRecipient(raw: RawRecipient, rules: readonly ReasonRule[], reportingMta: string | null): RecipientReport {
+function finishRecipient(
+  raw: RawRecipient,
+  rules: readonly ReasonRule[],
+  reportingMta: string | null,
+): RecipientReport {
   const action = raw.action ?? "failed";
-  const diagnostic = raw.diagnosticCode ? joinMultilineReply(raw.diagnosticCode.slice(0, MAX_DIAGNOSTIC).replace(/\s+/g, " ").trim()) || null : null;
+  const diagnostic = raw.diagnosticCode
+    ? joinMultilineReply(raw.diagnosticCode.slice(0, MAX_DIAGNOSTIC).replace(/\s+/g, " ").trim()) || null
+    : null;
   const lowered = (diagnostic ?? "").toLowerCase();
   const byModule = raw.reason ?? rules.find((rule) => rule.when.test(lowered))?.reason ?? null;
   const replyCode = raw.replyCode ?? findReplyCode(diagnostic);
   // A generic X.0.0 status (Courier, Mimecast, SendGrid, Exchange write "Status: 5.0.0") gives
   // way to the code the remote server's own reply names (RFC 3463 section 3.1: X.0.0 says only
   // the class; rules of Sisimai's status.Prefer). A specific status stands as the module read it.
-  const status = raw.status && !GENERIC_STATUS.test(raw.status) ? raw.status : preferStatus(raw.status ?? null, findStatus(diagnostic), replyCode);
+  const status =
+    raw.status && !GENERIC_STATUS.test(raw.status)
+      ? raw.status
+      : preferStatus(raw.status ?? null, findStatus(diagnostic), replyCode);
   const smtpCommand = raw.smtpCommand ?? findSmtpCommand(diagnostic);
   const reason = decideReason({
     explicit: byModule,
@@ -138,7 +153,8 @@ function dedupe(recipients: readonly RawRecipient[]): RawRecipient[] {
       continue;
     }
     for (const [name, value] of Object.entries(recipient) as [keyof RawRecipient, unknown][]) {
-      if (value !== undefined && value !== null && (seen[name] === undefined || seen[name] === null)) (seen as unknown as Record<string, unknown>)[name] = value;
+      if (value !== undefined && value !== null && (seen[name] === undefined || seen[name] === null))
+        (seen as unknown as Record<string, unknown>)[name] = value;
     }
   }
   return [...byAddress.values()];

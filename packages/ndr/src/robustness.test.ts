@@ -1,7 +1,7 @@
 // Hostile and broken input: random bytes, truncated MIME, deep nesting, huge messages, many
 // recipients, bad charsets, 1 MB header lines. The parser must return (or throw NdrInputError
 // for something that is not a message at all), quickly, and never hang.
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
@@ -10,7 +10,9 @@ import { NdrInputError, parseMessage } from "./index.js";
 import type { BounceReport } from "./types.js";
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "../fixtures");
-const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith(".eml")).map((name) => readFileSync(join(FIXTURES, name)));
+const fixtures = readdirSync(FIXTURES)
+  .filter((name) => name.endsWith(".eml"))
+  .map((name) => readFileSync(join(FIXTURES, name)));
 
 /** Parse, accepting only a report or the documented NdrInputError. */
 function tryParse(input: Uint8Array | string): BounceReport | null {
@@ -28,31 +30,55 @@ function timed<T>(work: () => T): { value: T; ms: number } {
   return { value, ms: performance.now() - start };
 }
 
-const DSN_HEAD = "From: MAILER-DAEMON@relay.example\nTo: sender@kommune.example\nSubject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n";
+const DSN_HEAD =
+  "From: MAILER-DAEMON@relay.example\nTo: sender@kommune.example\nSubject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n";
 
 describe("robustness", () => {
   it("never throws on random bytes", () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 4096 }), (bytes) => {
-      tryParse(bytes);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 4096 }), (bytes) => {
+        tryParse(bytes);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("never throws on random text that looks like mail", () => {
     const line = fc.oneof(
-      fc.constantFrom("Content-Type: multipart/report; boundary=b", "--b", "--b--", "Content-Type: message/delivery-status", "Final-Recipient: rfc822; a@b.example",
-        "Action: failed", "Status: 5.1.1", "Diagnostic-Code: smtp; 550 5.1.1 unknown", "Content-Transfer-Encoding: base64", "=?utf-8?B?w6bDuMOl?=", "", " folded",
-        "Content-Type: message/rfc822", "Subject: Sag 010203-1234", "<a@b.example>: host x said: 550 user unknown"),
+      fc.constantFrom(
+        "Content-Type: multipart/report; boundary=b",
+        "--b",
+        "--b--",
+        "Content-Type: message/delivery-status",
+        "Final-Recipient: rfc822; a@b.example",
+        "Action: failed",
+        "Status: 5.1.1",
+        "Diagnostic-Code: smtp; 550 5.1.1 unknown",
+        "Content-Transfer-Encoding: base64",
+        "=?utf-8?B?w6bDuMOl?=",
+        "",
+        " folded",
+        "Content-Type: message/rfc822",
+        "Subject: Sag 010203-1234",
+        "<a@b.example>: host x said: 550 user unknown",
+      ),
       fc.string({ maxLength: 80 }),
     );
-    fc.assert(fc.property(fc.array(line, { maxLength: 60 }), (lines) => {
-      tryParse(`From: x@y.example\n${lines.join("\n")}`);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 60 }), (lines) => {
+        tryParse(`From: x@y.example\n${lines.join("\n")}`);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("never throws on truncated fixtures", () => {
-    fc.assert(fc.property(fc.constantFrom(...fixtures), fc.double({ min: 0, max: 1, noNaN: true }), (bytes, share) => {
-      tryParse(bytes.subarray(0, Math.floor(bytes.length * share)));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.constantFrom(...fixtures), fc.double({ min: 0, max: 1, noNaN: true }), (bytes, share) => {
+        tryParse(bytes.subarray(0, Math.floor(bytes.length * share)));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("walks multipart nested 1,000 deep without recursion blow-up", () => {
@@ -70,7 +96,7 @@ describe("robustness", () => {
 
   it("parses a 50 MB message in bounded time", () => {
     const dsn = readFileSync(join(FIXTURES, "content-filter-personal-data.eml"), "latin1");
-    const filler = "x".repeat(76) + "\n";
+    const filler = `${"x".repeat(76)}\n`;
     const huge = dsn.replace("Se ved", filler.repeat(Math.ceil((50 * 1024 * 1024) / filler.length)));
     expect(huge.length).toBeGreaterThan(50 * 1024 * 1024);
     const { value, ms } = timed(() => tryParse(Buffer.from(huge, "latin1")));
@@ -80,7 +106,11 @@ describe("robustness", () => {
   }, 30_000);
 
   it("reports 10,000 recipients", () => {
-    const blocks = Array.from({ length: 10_000 }, (_, i) => `Final-Recipient: rfc822; user${i}@example.org\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 user unknown`).join("\n\n");
+    const blocks = Array.from(
+      { length: 10_000 },
+      (_, i) =>
+        `Final-Recipient: rfc822; user${i}@example.org\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 user unknown`,
+    ).join("\n\n");
     const message = `${DSN_HEAD}Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n--b\nContent-Type: text/plain\n\nfailed\n--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; relay.example\n\n${blocks}\n--b--\n`;
     const { value, ms } = timed(() => tryParse(message));
     expect(value?.recipients).toHaveLength(10_000);
@@ -89,7 +119,17 @@ describe("robustness", () => {
   }, 30_000);
 
   it("survives unknown and lying charsets", () => {
-    for (const charset of ["x-bogus", "utf-7", "iso-2022-jp", "utf-8", "windows-1252", "iso-8859-1", "\"\"", "../../etc/passwd", "base64"]) {
+    for (const charset of [
+      "x-bogus",
+      "utf-7",
+      "iso-2022-jp",
+      "utf-8",
+      "windows-1252",
+      "iso-8859-1",
+      '""',
+      "../../etc/passwd",
+      "base64",
+    ]) {
       const message = `${DSN_HEAD}Subject: =?${charset}?Q?=E6=F8=E5?= =?${charset}?B?////?=\nContent-Type: text/plain; charset=${charset}\n\n<a@b.example>: 550 5.1.1 \xe6\xf8\xe5 \xff\xfe unknown user\n`;
       expect(() => tryParse(Buffer.from(message, "latin1"))).not.toThrow();
     }

@@ -1,21 +1,24 @@
 // The shared rules every format module relies on (folded in from the vendor engineers'
 // recommendations): each case names the server behaviour or RFC it exists for.
 import { describe, expect, it } from "vitest";
+import { headersFromPairs, inlineOriginalHeaders } from "./lhost/shared.js";
 import { parseStructured } from "./mime/header.js";
+import { parseMessage } from "./parse-message.js";
 import { decideReason } from "./reason/decide-reason.js";
 import { isHardBounce } from "./reason/hard-bounce.js";
 import { textSays } from "./reason/text-table.js";
 import { findReplyCode, joinMultilineReply } from "./smtp/find-codes.js";
-import { headersFromPairs, inlineOriginalHeaders } from "./lhost/shared.js";
-import { parseMessage } from "./parse-message.js";
 
 describe("shared parsing rules", () => {
   it("reads a Content-Type written without the ';' before its parameters", () => {
-    expect(parseStructured("text/plain charset=iso-2022-jp")).toEqual({ value: "text/plain", params: { charset: "iso-2022-jp" } });
+    expect(parseStructured("text/plain charset=iso-2022-jp")).toEqual({
+      value: "text/plain",
+      params: { charset: "iso-2022-jp" },
+    });
     expect(parseStructured('multipart/report; report-type=delivery-status; boundary="b"').params.boundary).toBe("b");
   });
 
-  it("finds a reply code followed by a comma (Zoho's \"ERROR_CODE :550,\")", () => {
+  it('finds a reply code followed by a comma (Zoho\'s "ERROR_CODE :550,")', () => {
     expect(findReplyCode("ERROR_CODE :550, ERROR_CODE_DESC")).toBe("550");
     expect(findReplyCode("ResponseCode 421, try later")).toBe("421");
   });
@@ -28,13 +31,28 @@ describe("shared parsing rules", () => {
   });
 
   it("keeps non-Latin-1 text in headers restated inline", () => {
-    expect(headersFromPairs([["Subject", "Møde om 北京"], ["To", null]])?.get("subject")).toBe("Møde om 北京");
-    expect(inlineOriginalHeaders("--- Original ---\nSubject: Ærlig talt ✓\nTo: a@example.org\n\nbody", ["--- Original ---"])?.get("subject")).toBe("Ærlig talt ✓");
+    expect(
+      headersFromPairs([
+        ["Subject", "Møde om 北京"],
+        ["To", null],
+      ])?.get("subject"),
+    ).toBe("Møde om 北京");
+    expect(
+      inlineOriginalHeaders("--- Original ---\nSubject: Ærlig talt ✓\nTo: a@example.org\n\nbody", [
+        "--- Original ---",
+      ])?.get("subject"),
+    ).toBe("Ærlig talt ✓");
   });
 });
 
 describe("shared reason rules", () => {
-  const base = { action: "failed" as const, replyCode: "550", smtpCommand: "RCPT", remoteMta: null, recipient: "a@example.org" };
+  const base = {
+    action: "failed" as const,
+    replyCode: "550",
+    smtpCommand: "RCPT",
+    remoteMta: null,
+    recipient: "a@example.org",
+  };
 
   it("notaccept is hard unless the code is 4xx, and hard when there is no code (go-sisimai failure.IsHardBounce)", () => {
     expect(isHardBounce("notaccept", null, null)).toBe(true);
@@ -45,7 +63,12 @@ describe("shared reason rules", () => {
 
   it("a module's reason wins at its own place in the probe order, before later probes", () => {
     // Mimecast quoting Exchange Online, no SMTP command named: alone the text reads as a filter
-    const evidence = { ...base, smtpCommand: null, status: "5.4.1", diagnostic: "recipient address rejected: access denied" };
+    const evidence = {
+      ...base,
+      smtpCommand: null,
+      status: "5.4.1",
+      diagnostic: "recipient address rejected: access denied",
+    };
     expect(decideReason({ ...evidence, explicit: null })).not.toBe("userunknown");
     expect(decideReason({ ...evidence, explicit: "userunknown" })).toBe("userunknown");
   });

@@ -54,9 +54,12 @@ export function buildNoticeMessage(from: string, notice: OutgoingNotice, now = n
     `Content-Type: multipart/alternative; boundary="${boundary}"`,
   ];
   const body = [
-    `--${boundary}`, part("text/plain", notice.composed.text),
-    `--${boundary}`, part("text/html", notice.composed.html),
-    `--${boundary}--`, "",
+    `--${boundary}`,
+    part("text/plain", notice.composed.text),
+    `--${boundary}`,
+    part("text/html", notice.composed.html),
+    `--${boundary}--`,
+    "",
   ].join("\r\n");
   return Buffer.from(`${headers.join("\r\n")}\r\n\r\n${body}`, "utf8");
 }

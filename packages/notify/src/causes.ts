@@ -1,9 +1,21 @@
 // The causes a failure is classified into (packages/classifier), as the notice templates know
 // them. An unknown cause string falls back to `unknown` rather than producing no notice.
 export const CAUSES = [
-  "cpr-in-subject", "recipient-unknown", "recipient-mailbox-full", "recipient-domain-unknown", "tls-required",
-  "message-too-large", "spam-or-content-filter", "virus", "authentication-dmarc", "sender-blocked-reputation",
-  "network-or-dns", "gateway-cannot-return", "expired-retrying", "recipient-policy", "unknown",
+  "cpr-in-subject",
+  "recipient-unknown",
+  "recipient-mailbox-full",
+  "recipient-domain-unknown",
+  "tls-required",
+  "message-too-large",
+  "spam-or-content-filter",
+  "virus",
+  "authentication-dmarc",
+  "sender-blocked-reputation",
+  "network-or-dns",
+  "gateway-cannot-return",
+  "expired-retrying",
+  "recipient-policy",
+  "unknown",
 ] as const;
 export type Cause = (typeof CAUSES)[number];
 

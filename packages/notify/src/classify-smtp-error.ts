@@ -15,7 +15,8 @@ export function classifySmtpError(error: unknown): SmtpFailure {
   const responseCode = typeof shaped.responseCode === "number" ? shaped.responseCode : null;
   const code = typeof shaped.code === "string" ? shaped.code : "ERROR";
   const summary = responseCode ? `smtp ${responseCode} (${code})` : `network (${code})`;
-  if (responseCode !== null && responseCode >= 500 && responseCode < 600) return { kind: "permanent", responseCode, summary };
+  if (responseCode !== null && responseCode >= 500 && responseCode < 600)
+    return { kind: "permanent", responseCode, summary };
   // Nodemailer's envelope errors: no valid recipient or sender is a permanent fault of the notice.
   if (code === "EENVELOPE" && responseCode === null) return { kind: "permanent", responseCode, summary };
   return { kind: "transient", responseCode, summary };

@@ -6,7 +6,12 @@ import { templatesFor } from "./templates/index.js";
 import type { Audience, FailedMail } from "./types.js";
 
 const TEN_DIGITS = /\d{6}[-\s.]?\d{4}/;
-const sender: Audience = { address: "caseworker@kommune.example", role: "sender", language: "da", name: "Karen Jensen" };
+const sender: Audience = {
+  address: "caseworker@kommune.example",
+  role: "sender",
+  language: "da",
+  name: "Karen Jensen",
+};
 
 function mail(overrides: Partial<FailedMail> = {}): FailedMail {
   return {
@@ -63,7 +68,13 @@ describe("composeNotice", () => {
   }
 
   it("gives a systemic incident a different text: not your fault, being handled, meanwhile", () => {
-    const notice = composeNotice({ audience: sender, mails: [mail({ systemic: true, incidentKey: "tls-1", recipients: [{ address: "a@b.example", cause: "tls-required" }] })], contact: "x" });
+    const notice = composeNotice({
+      audience: sender,
+      mails: [
+        mail({ systemic: true, incidentKey: "tls-1", recipients: [{ address: "a@b.example", cause: "tls-required" }] }),
+      ],
+      contact: "x",
+    });
     expect(notice.text).toContain("Det er ikke din fejl");
     expect(notice.text).toContain("hændelse tls-1");
     expect(notice.text).toContain(templatesFor("da").systemic.todo);
@@ -79,7 +90,13 @@ describe("composeNotice", () => {
 
   it("tells a manager whose mail it was and why they are told", () => {
     const notice = composeNotice({
-      audience: { address: "boss@kommune.example", role: "manager", language: "da", name: "Leder", onBehalfOf: { address: "left@kommune.example", name: "Ole", department: "Børn og Unge", why: "left" } },
+      audience: {
+        address: "boss@kommune.example",
+        role: "manager",
+        language: "da",
+        name: "Leder",
+        onBehalfOf: { address: "left@kommune.example", name: "Ole", department: "Børn og Unge", why: "left" },
+      },
       mails: [mail({ sender: "left@kommune.example" })],
       contact: "x",
     });
@@ -89,8 +106,19 @@ describe("composeNotice", () => {
 
   it("tells a mailbox owner about inbound mail: sender domain, when and why, no subject", () => {
     const notice = composeNotice({
-      audience: { address: "owner@kommune.example", role: "mailbox-owner", language: "da", name: null, mailboxes: ["blanket@kommune.example"] },
-      mails: [mail({ senderDomain: "borger.example", recipients: [{ address: "blanket@kommune.example", cause: "message-too-large" }] })],
+      audience: {
+        address: "owner@kommune.example",
+        role: "mailbox-owner",
+        language: "da",
+        name: null,
+        mailboxes: ["blanket@kommune.example"],
+      },
+      mails: [
+        mail({
+          senderDomain: "borger.example",
+          recipients: [{ address: "blanket@kommune.example", cause: "message-too-large" }],
+        }),
+      ],
       contact: "x",
     });
     expect(notice.subject).toContain("En mail til jer");
@@ -101,7 +129,11 @@ describe("composeNotice", () => {
   });
 
   it("gathers several mails into one digest", () => {
-    const notice = composeNotice({ audience: sender, mails: [mail(), mail({ originalMessageId: "<two@kommune.example>" }), mail()], contact: "x" });
+    const notice = composeNotice({
+      audience: sender,
+      mails: [mail(), mail({ originalMessageId: "<two@kommune.example>" }), mail()],
+      contact: "x",
+    });
     expect(notice.subject).toBe("[Sikkerhedsnet] 3 af dine mails nåede IKKE frem");
     expect(notice.text).toContain("Mail 2 af 3");
     expect(notice.text).toContain("<two@kommune.example>");
@@ -110,7 +142,12 @@ describe("composeNotice", () => {
   it("masks CPR numbers hidden in addresses, names and Message-IDs and escapes HTML", () => {
     const notice = composeNotice({
       audience: { ...sender, name: "<b>Eve</b> 010203-1234" },
-      mails: [mail({ originalMessageId: "<0102031234@x>", recipients: [{ address: "0102031234@borger.example", cause: "unknown" }] })],
+      mails: [
+        mail({
+          originalMessageId: "<0102031234@x>",
+          recipients: [{ address: "0102031234@borger.example", cause: "unknown" }],
+        }),
+      ],
       contact: "x",
     });
     expect(all(notice)).not.toMatch(TEN_DIGITS);

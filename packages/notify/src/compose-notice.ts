@@ -2,10 +2,10 @@
 // Every dynamic value passes through scrub(), and so does the finished output: no CPR number.
 import type { Cause } from "./causes.js";
 import { formatDate } from "./format-date.js";
-import { renderHtml, renderText, type Block } from "./render-blocks.js";
+import { type Block, renderHtml, renderText } from "./render-blocks.js";
 import { scrub } from "./scrub.js";
-import { templatesFor, type TemplateStrings } from "./templates/index.js";
-import type { AudienceRole, ComposeInput, ComposedNotice, FailedMail } from "./types.js";
+import { type TemplateStrings, templatesFor } from "./templates/index.js";
+import type { AudienceRole, ComposedNotice, ComposeInput, FailedMail } from "./types.js";
 
 function causesOf(mail: FailedMail): Map<Cause, string[]> {
   const byCause = new Map<Cause, string[]>();
@@ -28,14 +28,25 @@ function explain(mail: FailedMail, t: TemplateStrings, inbound: boolean): Block[
     if (!mail.systemic && !inbound) blocks.push({ type: "paragraph", text: `${t.labels.todo}: ${prefix}${text.todo}` });
   }
   if (mail.systemic) {
-    blocks.push({ type: "paragraph", text: t.systemic.why(mail.incidentKey ? scrub(mail.incidentKey) : null), strong: true });
+    blocks.push({
+      type: "paragraph",
+      text: t.systemic.why(mail.incidentKey ? scrub(mail.incidentKey) : null),
+      strong: true,
+    });
     if (!inbound) blocks.push({ type: "paragraph", text: `${t.labels.todo}: ${t.systemic.todo}` });
   }
   if (inbound) blocks.push({ type: "paragraph", text: `${t.labels.todo}: ${t.inboundTodo}` });
   return blocks;
 }
 
-function describeMail(mail: FailedMail, index: number, total: number, t: TemplateStrings, role: AudienceRole, timeZone?: string): Block[] {
+function describeMail(
+  mail: FailedMail,
+  index: number,
+  total: number,
+  t: TemplateStrings,
+  role: AudienceRole,
+  timeZone?: string,
+): Block[] {
   const inbound = role === "mailbox-owner";
   const unknown = t.labels.unknownValue;
   const when = (date: Date | null) => (date ? formatDate(date, t.locale, timeZone) : unknown);
@@ -48,14 +59,20 @@ function describeMail(mail: FailedMail, index: number, total: number, t: Templat
         { label: t.labels.messageId, values: [mail.originalMessageId ? scrub(mail.originalMessageId) : unknown] },
       ]
     : [
-        ...(role === "manager" || role === "team" ? [{ label: t.labels.sender, values: [mail.sender ? scrub(mail.sender) : unknown] }] : []),
+        ...(role === "manager" || role === "team"
+          ? [{ label: t.labels.sender, values: [mail.sender ? scrub(mail.sender) : unknown] }]
+          : []),
         { label: t.labels.sentAt, values: [when(mail.sentAt)] },
         { label: t.labels.notReached, values: mail.recipients.map((r) => scrub(r.address)) },
         { label: t.labels.subject, values: [mail.subjectMasked ? scrub(mail.subjectMasked) : unknown] },
         { label: t.labels.messageId, values: [mail.originalMessageId ? scrub(mail.originalMessageId) : unknown] },
         { label: t.labels.failedAt, values: [when(mail.failedAt)] },
       ];
-  return [{ type: "heading", text: t.labels.mail(index + 1, total) }, { type: "fields", rows }, ...explain(mail, t, inbound)];
+  return [
+    { type: "heading", text: t.labels.mail(index + 1, total) },
+    { type: "fields", rows },
+    ...explain(mail, t, inbound),
+  ];
 }
 
 export function composeNotice(input: ComposeInput): ComposedNotice {
@@ -70,7 +87,10 @@ export function composeNotice(input: ComposeInput): ComposedNotice {
   const senders = new Set(mails.map((mail) => mail.sender?.toLowerCase() ?? ""));
   if (behalf && (audience.role === "manager" || audience.role === "team") && senders.size === 1) {
     const who = behalf.name ? `${scrub(behalf.name)} (${scrub(behalf.address)})` : scrub(behalf.address);
-    blocks.push({ type: "paragraph", text: t.introOnBehalf(who, behalf.department ? scrub(behalf.department) : null, behalf.why, audience.role) });
+    blocks.push({
+      type: "paragraph",
+      text: t.introOnBehalf(who, behalf.department ? scrub(behalf.department) : null, behalf.why, audience.role),
+    });
   }
   if (!inbound) blocks.push({ type: "paragraph", text: t.receiptWasWrong, strong: true });
   if (count > 1) blocks.push({ type: "paragraph", text: t.digestNote(count) });
@@ -79,5 +99,9 @@ export function composeNotice(input: ComposeInput): ComposedNotice {
   blocks.push({ type: "paragraph", text: t.contact(scrub(input.contact)) });
   blocks.push({ type: "paragraph", text: t.footer });
   const subject = inbound ? t.subjectInbound(count) : t.subjectOutbound(count);
-  return { subject: scrub(subject), text: scrub(renderText(blocks)), html: scrub(renderHtml(blocks, audience.language)) };
+  return {
+    subject: scrub(subject),
+    text: scrub(renderText(blocks)),
+    html: scrub(renderHtml(blocks, audience.language)),
+  };
 }

@@ -10,9 +10,15 @@ describe("decideDigest", () => {
     expect(decideDigest({ ...base, recentCount: 50, windowMinutes: 0 })).toEqual({ action: "send-now" });
   });
   it("holds for one window, joining a hold already waiting", () => {
-    expect(decideDigest({ ...base, recentCount: 3 })).toEqual({ action: "hold", until: new Date("2026-11-28T10:10:00Z") });
+    expect(decideDigest({ ...base, recentCount: 3 })).toEqual({
+      action: "hold",
+      until: new Date("2026-11-28T10:10:00Z"),
+    });
     const waiting = new Date("2026-11-28T10:04:00Z");
-    expect(decideDigest({ ...base, recentCount: 5, pendingHoldUntil: waiting })).toEqual({ action: "hold", until: waiting });
+    expect(decideDigest({ ...base, recentCount: 5, pendingHoldUntil: waiting })).toEqual({
+      action: "hold",
+      until: waiting,
+    });
   });
   it("sends the digest once its hold is over", () => {
     expect(decideDigest({ ...base, holdUntil: new Date("2026-11-28T09:59:00Z") })).toEqual({ action: "send-digest" });

@@ -21,6 +21,7 @@ export function decideDigest(input: DigestInput): DigestDecision {
     return input.now >= input.holdUntil ? { action: "send-digest" } : { action: "hold", until: input.holdUntil };
   }
   if (input.windowMinutes <= 0 || input.recentCount < input.threshold) return { action: "send-now" };
-  if (input.pendingHoldUntil && input.pendingHoldUntil > input.now) return { action: "hold", until: input.pendingHoldUntil };
+  if (input.pendingHoldUntil && input.pendingHoldUntil > input.now)
+    return { action: "hold", until: input.pendingHoldUntil };
   return { action: "hold", until: new Date(input.now.getTime() + input.windowMinutes * 60_000) };
 }

@@ -35,7 +35,13 @@ export interface RoutingDecision {
 
 export function domainOf(address: string | null | undefined): string | null {
   const at = (address ?? "").lastIndexOf("@");
-  return at < 0 ? null : address!.slice(at + 1).trim().toLowerCase().replace(/>$/, "") || null;
+  return at < 0
+    ? null
+    : address!
+        .slice(at + 1)
+        .trim()
+        .toLowerCase()
+        .replace(/>$/, "") || null;
 }
 
 /** An address in one of INTERNAL_DOMAINS or a subdomain of one. */
@@ -47,13 +53,31 @@ export function isInternal(address: string | null | undefined, internalDomains: 
 function routeSender(sender: string, input: RoutingInput): Omit<RoutedAudience, "failureIndexes"> | null {
   const entry = input.directory.get(sender);
   if (!input.directoryLoaded) return { address: sender, role: "sender", language: "da", name: null };
-  if (entry?.active) return { address: entry.email.toLowerCase(), role: "sender", language: toLanguage(entry.language), name: entry.name };
-  const onBehalfOf = { address: sender, name: entry?.name ?? null, department: entry?.department ?? null, why: entry ? ("left" as const) : ("not-in-directory" as const) };
+  if (entry?.active)
+    return {
+      address: entry.email.toLowerCase(),
+      role: "sender",
+      language: toLanguage(entry.language),
+      name: entry.name,
+    };
+  const onBehalfOf = {
+    address: sender,
+    name: entry?.name ?? null,
+    department: entry?.department ?? null,
+    why: entry ? ("left" as const) : ("not-in-directory" as const),
+  };
   const manager = entry?.managerEmail ? input.directory.get(entry.managerEmail.toLowerCase()) : undefined;
   if (entry?.managerEmail && manager?.active !== false && manager?.email.toLowerCase() !== sender) {
-    return { address: entry.managerEmail.toLowerCase(), role: "manager", language: toLanguage(manager?.language), name: manager?.name ?? null, onBehalfOf };
+    return {
+      address: entry.managerEmail.toLowerCase(),
+      role: "manager",
+      language: toLanguage(manager?.language),
+      name: manager?.name ?? null,
+      onBehalfOf,
+    };
   }
-  if (input.teamMailbox) return { address: input.teamMailbox.toLowerCase(), role: "team", language: "da", name: null, onBehalfOf };
+  if (input.teamMailbox)
+    return { address: input.teamMailbox.toLowerCase(), role: "team", language: "da", name: null, onBehalfOf };
   return null;
 }
 
@@ -63,9 +87,22 @@ function routeMailboxOwner(mailbox: string, input: RoutingInput): Omit<RoutedAud
   const ownerAddress = entry?.managerEmail?.toLowerCase() ?? (entry?.active ? entry.email.toLowerCase() : null);
   const owner = ownerAddress ? input.directory.get(ownerAddress) : undefined;
   if (ownerAddress && owner?.active !== false) {
-    return { address: ownerAddress, role: "mailbox-owner", language: toLanguage(owner?.language), name: owner?.name ?? null, mailboxes: [mailbox] };
+    return {
+      address: ownerAddress,
+      role: "mailbox-owner",
+      language: toLanguage(owner?.language),
+      name: owner?.name ?? null,
+      mailboxes: [mailbox],
+    };
   }
-  if (input.teamMailbox) return { address: input.teamMailbox.toLowerCase(), role: "mailbox-owner", language: "da", name: null, mailboxes: [mailbox] };
+  if (input.teamMailbox)
+    return {
+      address: input.teamMailbox.toLowerCase(),
+      role: "mailbox-owner",
+      language: "da",
+      name: null,
+      mailboxes: [mailbox],
+    };
   return null;
 }
 
@@ -88,7 +125,8 @@ export function decideRouting(input: RoutingInput): RoutingDecision {
   // Outbound first, so a person who is both sender and mailbox owner gets the sender's notice.
   input.failures.forEach((failure, index) => {
     const sender = failure.originalSender?.trim().toLowerCase() ?? null;
-    if (sender && isInternal(sender, input.internalDomains) && !add(routeSender(sender, input), index)) unrouted.push(index);
+    if (sender && isInternal(sender, input.internalDomains) && !add(routeSender(sender, input), index))
+      unrouted.push(index);
   });
   input.failures.forEach((failure, index) => {
     const recipient = failure.recipient.trim().toLowerCase();

@@ -3,7 +3,7 @@
 // the count: in Redis when the worker gives a connection, so every worker process shares one
 // budget per domain (in memory if Redis fails meanwhile, and in memory for tests without Redis).
 import type { Redis } from "ioredis";
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 
 export interface DomainRateLimiter {
   /** 0 when a notice to `domain` may go now, else milliseconds to wait. */
@@ -25,7 +25,13 @@ export function createDomainRateLimiter(perMinute: number, shared?: SharedRateSt
   const duration = Math.max(1, Math.round((points * 60) / perMinute));
   const memory = new RateLimiterMemory({ points, duration, keyPrefix: "notice-rate" });
   const limiter: RateLimiterAbstract = shared
-    ? new RateLimiterRedis({ storeClient: shared.redis, keyPrefix: shared.keyPrefix, points, duration, insuranceLimiter: memory })
+    ? new RateLimiterRedis({
+        storeClient: shared.redis,
+        keyPrefix: shared.keyPrefix,
+        points,
+        duration,
+        insuranceLimiter: memory,
+      })
     : memory;
   return {
     async take(domain) {

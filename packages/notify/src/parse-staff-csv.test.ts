@@ -3,20 +3,33 @@ import { parseStaffCsv } from "./parse-staff-csv.js";
 
 describe("parseStaffCsv", () => {
   it("reads comma and Danish-Excel semicolon files with quoting", () => {
-    const csv = 'email,name,department,manager,active,language\nA@Kommune.example,"Jensen, Anna",Jobcenter,boss@kommune.example,true,en\nb@kommune.example,Bo,,,"nej",\n';
+    const csv =
+      'email,name,department,manager,active,language\nA@Kommune.example,"Jensen, Anna",Jobcenter,boss@kommune.example,true,en\nb@kommune.example,Bo,,,"nej",\n';
     expect(parseStaffCsv(csv)).toEqual({
       rows: [
-        { email: "a@kommune.example", name: "Jensen, Anna", department: "Jobcenter", managerEmail: "boss@kommune.example", active: true, language: "en" },
+        {
+          email: "a@kommune.example",
+          name: "Jensen, Anna",
+          department: "Jobcenter",
+          managerEmail: "boss@kommune.example",
+          active: true,
+          language: "en",
+        },
         { email: "b@kommune.example", name: "Bo", department: null, managerEmail: null, active: false, language: "da" },
       ],
       errors: [],
     });
-    const semicolon = parseStaffCsv("\uFEFFe-mail;navn;afdeling;leder;aktiv;sprog\r\nc@kommune.example;Cecilie;Borgerservice;;ja;da\r\n");
+    const semicolon = parseStaffCsv(
+      "\uFEFFe-mail;navn;afdeling;leder;aktiv;sprog\r\nc@kommune.example;Cecilie;Borgerservice;;ja;da\r\n",
+    );
     expect(semicolon.rows[0]).toMatchObject({ email: "c@kommune.example", department: "Borgerservice", active: true });
   });
   it("reports bad rows by line number without echoing values", () => {
     const result = parseStaffCsv("email,name,active\nnot-an-address,X,true\nd@kommune.example,D,maybe\n");
-    expect(result.errors).toEqual([{ line: 2, problem: "email is not an e-mail address" }, { line: 3, problem: "active must be true/false, yes/no or ja/nej" }]);
+    expect(result.errors).toEqual([
+      { line: 2, problem: "email is not an e-mail address" },
+      { line: 3, problem: "active must be true/false, yes/no or ja/nej" },
+    ]);
     expect(parseStaffCsv("foo,bar\n1,2\n").errors[0]!.problem).toMatch(/email and name/);
   });
 });

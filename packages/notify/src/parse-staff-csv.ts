@@ -10,12 +10,20 @@ export interface StaffCsvResult {
 }
 
 const HEADER_ALIASES: Record<string, keyof StaffCsvRow> = {
-  email: "email", "e-mail": "email", mail: "email",
-  name: "name", navn: "name",
-  department: "department", afdeling: "department",
-  manager: "managerEmail", manageremail: "managerEmail", leder: "managerEmail",
-  active: "active", aktiv: "active",
-  language: "language", sprog: "language",
+  email: "email",
+  "e-mail": "email",
+  mail: "email",
+  name: "name",
+  navn: "name",
+  department: "department",
+  afdeling: "department",
+  manager: "managerEmail",
+  manageremail: "managerEmail",
+  leder: "managerEmail",
+  active: "active",
+  aktiv: "active",
+  language: "language",
+  sprog: "language",
 };
 
 const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
@@ -28,17 +36,27 @@ function splitRecords(text: string, separator: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === separator) { record.push(field); field = ""; }
-    else if (ch === "\n" || ch === "\r") {
+    else if (ch === separator) {
+      record.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && text[i + 1] === "\n") i++;
-      record.push(field); records.push(record); record = []; field = "";
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = "";
     } else field += ch;
   }
-  if (field !== "" || record.length) { record.push(field); records.push(record); }
+  if (field !== "" || record.length) {
+    record.push(field);
+    records.push(record);
+  }
   return records;
 }
 

@@ -7,7 +7,10 @@ export type Block =
   | { type: "rule" };
 
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
+  return value.replace(
+    /[&<>"']/g,
+    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!,
+  );
 }
 
 export function renderText(blocks: Block[]): string {
@@ -31,12 +34,17 @@ export function renderHtml(blocks: Block[], language: string): string {
   const body = blocks.map((block) => {
     if (block.type === "paragraph") {
       const text = escapeHtml(block.text);
-      return block.strong ? `<p style="padding:8px;border-left:4px solid #b00020"><strong>${text}</strong></p>` : `<p>${text}</p>`;
+      return block.strong
+        ? `<p style="padding:8px;border-left:4px solid #b00020"><strong>${text}</strong></p>`
+        : `<p>${text}</p>`;
     }
     if (block.type === "heading") return `<h3 style="margin-bottom:4px">${escapeHtml(block.text)}</h3>`;
     if (block.type === "rule") return "<hr>";
     const rows = block.rows.map((row) => {
-      const values = row.values.length <= 1 ? escapeHtml(row.values[0] ?? "") : `<ul style="margin:0;padding-left:18px">${row.values.map((v) => `<li>${escapeHtml(v)}</li>`).join("")}</ul>`;
+      const values =
+        row.values.length <= 1
+          ? escapeHtml(row.values[0] ?? "")
+          : `<ul style="margin:0;padding-left:18px">${row.values.map((v) => `<li>${escapeHtml(v)}</li>`).join("")}</ul>`;
       return `<tr><th style="text-align:left;vertical-align:top;padding-right:12px">${escapeHtml(row.label)}</th><td>${values}</td></tr>`;
     });
     return `<table style="border-collapse:collapse">${rows.join("")}</table>`;

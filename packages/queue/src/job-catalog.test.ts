@@ -7,7 +7,11 @@ describe("job catalog", () => {
     const first = jobOptions("ingest", { messageId: "abc" });
     expect(first.jobId).toBe(jobOptions("ingest", { messageId: "abc" }).jobId);
     for (const key of Object.keys(JOBS) as (keyof typeof JOBS)[]) {
-      const sample = { ingest: { messageId: "a" }, notify: { failureId: "b" }, escalate: { incidentId: "c", event: "incident.opened", sequence: 1 } }[key];
+      const sample = {
+        ingest: { messageId: "a" },
+        notify: { failureId: "b" },
+        escalate: { incidentId: "c", event: "incident.opened", sequence: 1 },
+      }[key];
       expect(JOBS[key].jobId(sample as never)).not.toContain(":");
       expect(JOBS[key].backoff.jitter).toBeGreaterThan(0);
     }

@@ -61,7 +61,11 @@ export const JOBS = {
     queue: QUEUE_NAMES.escalate,
     name: "escalate-incident",
     payload: z
-      .object({ incidentId: id, event: z.enum(["incident.opened", "incident.updated", "incident.resolved"]), sequence: z.number().int().nonnegative() })
+      .object({
+        incidentId: id,
+        event: z.enum(["incident.opened", "incident.updated", "incident.resolved"]),
+        sequence: z.number().int().nonnegative(),
+      })
       .strict(),
     jobId: ({ incidentId, event, sequence }) => `escalate-${incidentId}-${event}-${sequence}`,
     attempts: 12,

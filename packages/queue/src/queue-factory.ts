@@ -1,5 +1,5 @@
 // Creates the catalog's queues and enqueues validated payloads with deterministic job ids.
-import { Queue, type ConnectionOptions } from "bullmq";
+import { type ConnectionOptions, Queue } from "bullmq";
 import { JOBS, type JobKey, type JobPayload, type QueueName } from "./job-catalog.js";
 
 export interface QueueContext {

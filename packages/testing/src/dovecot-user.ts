@@ -51,7 +51,14 @@ export function createDovecotUser(options: { password?: string } = {}): DovecotU
 export async function waitForDovecotLogin(user: DovecotUser, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const client = new ImapFlow({ host: user.host, port: user.port, secure: false, doSTARTTLS: false, auth: { user: user.user, pass: user.pass }, logger: false });
+    const client = new ImapFlow({
+      host: user.host,
+      port: user.port,
+      secure: false,
+      doSTARTTLS: false,
+      auth: { user: user.user, pass: user.pass },
+      logger: false,
+    });
     client.on("error", () => {});
     try {
       await client.connect();

@@ -1,8 +1,8 @@
 // A fresh Redis key prefix per test, and cleanup of every key under it (and under prefixes a test
 // derives from it, `${prefix}-...`: the random part has a fixed length, so no other prefix matches).
 import { randomBytes } from "node:crypto";
-import { Redis } from "ioredis";
 import { loadConfig } from "@safetynet/config";
+import { Redis } from "ioredis";
 
 export interface TestRedis {
   prefix: string;

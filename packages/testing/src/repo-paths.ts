@@ -1,7 +1,7 @@
 // Where the repository, its run folder and the shared corpus are, for tests and benchmarks.
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 export const REPO_ROOT = path.resolve(fileURLToPath(new URL("../../..", import.meta.url)));
 export const RUN_DIR = path.join(REPO_ROOT, ".run");

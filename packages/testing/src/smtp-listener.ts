@@ -1,8 +1,9 @@
 // A real SMTP listener on loopback (smtp-server) that captures what the product sends and can
 // be told to answer with a temporary or permanent error, for retry and failure tests.
-import { SMTPServer, type SMTPServerSession } from "smtp-server";
-import { simpleParser, type ParsedMail } from "mailparser";
+
 import type { AddressInfo } from "node:net";
+import { type ParsedMail, simpleParser } from "mailparser";
+import { SMTPServer, type SMTPServerSession } from "smtp-server";
 
 export interface CapturedMail {
   from: string;
@@ -40,7 +41,9 @@ export async function startSmtpListener(): Promise<SmtpListener> {
       stream.on("end", () => {
         if (rejection && rejection.remaining > 0) {
           rejection.remaining -= 1;
-          const error = Object.assign(new Error(`${rejection.code} test listener refuses`), { responseCode: rejection.code });
+          const error = Object.assign(new Error(`${rejection.code} test listener refuses`), {
+            responseCode: rejection.code,
+          });
           if (rejection.remaining === 0) rejection = null;
           return callback(error);
         }
@@ -53,7 +56,7 @@ export async function startSmtpListener(): Promise<SmtpListener> {
   });
   server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = ((server as unknown as { server: { address(): AddressInfo } }).server.address()).port;
+  const port = (server as unknown as { server: { address(): AddressInfo } }).server.address().port;
   return {
     port,
     url: `smtp://127.0.0.1:${port}`,

@@ -3,9 +3,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { loadConfig } from "@safetynet/config";
-import { createDbClient, migrateDatabase, type DbClient } from "@safetynet/db";
+import { createDbClient, type DbClient, migrateDatabase } from "@safetynet/db";
+import pg from "pg";
 import { REPO_ROOT } from "./repo-paths.js";
 
 function serverUrl(database: string): string {

@@ -27,7 +27,8 @@ export function useTestServices(): TestServices {
     await redis?.cleanup();
     await database?.drop();
   });
-  const notReady = (what: string) => new Error(`useTestServices: the ${what} exists only in tests and in hooks after its beforeAll`);
+  const notReady = (what: string) =>
+    new Error(`useTestServices: the ${what} exists only in tests and in hooks after its beforeAll`);
   return {
     get database() {
       if (!database) throw notReady("database");

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { StreamClassifier, type StreamOptions } from "@safetynet/classifier";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { MONDAY, tlsRefusal } from "@safetynet/classifier/test-support";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { run } from "./classify.js";
 import { loadStreamOptions } from "./classify-options.js";
 
@@ -19,11 +19,14 @@ afterEach(() => {
 const messages = tlsRefusal(21, MONDAY + 3 * HOUR, "silenced.example");
 const mails = path.join(dir, "mails");
 mkdirSync(mails);
-messages.forEach((message, index) => writeFileSync(path.join(mails, `${String(index).padStart(2, "0")}.eml`), message.raw));
+messages.forEach((message, index) =>
+  writeFileSync(path.join(mails, `${String(index).padStart(2, "0")}.eml`), message.raw),
+);
 
 function classify(options: StreamOptions) {
   const stream = new StreamClassifier(options);
-  for (const [index, message] of messages.entries()) stream.add({ file: `${index}.eml`, index: 0, bytes: Buffer.from(message.raw) });
+  for (const [index, message] of messages.entries())
+    stream.add({ file: `${index}.eml`, index: 0, bytes: Buffer.from(message.raw) });
   const lines = stream.finish();
   return { lines, events: stream.escalations.map((effect) => effect.event) };
 }
@@ -39,7 +42,17 @@ beforeAll(async () => {
 /** A silences file on the fault's fingerprint, as staff make them. */
 function silencesFile(name: string, expiresAt: string): string {
   const file = path.join(dir, `${name}.json`);
-  writeFileSync(file, JSON.stringify([{ fingerprint, reason: "the receiver's TLS outage, agreed with them", createdBy: "ops@kommune.example", expiresAt }]));
+  writeFileSync(
+    file,
+    JSON.stringify([
+      {
+        fingerprint,
+        reason: "the receiver's TLS outage, agreed with them",
+        createdBy: "ops@kommune.example",
+        expiresAt,
+      },
+    ]),
+  );
   return file;
 }
 
@@ -64,7 +77,9 @@ describe("classify --silences: the offline run treats silences as the worker doe
   });
 
   it("a silence that expires while the fault goes on lets the next message announce it", async () => {
-    const options = await loadStreamOptions({ silences: silencesFile("midway", new Date(MONDAY + 4.5 * HOUR).toISOString()) });
+    const options = await loadStreamOptions({
+      silences: silencesFile("midway", new Date(MONDAY + 4.5 * HOUR).toISOString()),
+    });
     // 11:30: the 10th failure came while it was silenced, so no update follows the late announcement
     expect(classify(options).events).toEqual(["incident.opened"]);
   });

@@ -11,7 +11,12 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const good = { fingerprint: "16edae501f6c338b", reason: "known outage", createdBy: "ops@kommune.example", expiresAt: "2026-11-03T12:00:00+01:00" };
+const good = {
+  fingerprint: "16edae501f6c338b",
+  reason: "known outage",
+  createdBy: "ops@kommune.example",
+  expiresAt: "2026-11-03T12:00:00+01:00",
+};
 
 function file(name: string, content: unknown): string {
   const target = path.join(dir, name);
@@ -22,7 +27,11 @@ function file(name: string, content: unknown): string {
 describe("the --silences file", () => {
   it("gives each fingerprint's expiry times, as the worker loads them (several silences on one fingerprint all count)", async () => {
     const silences = await readSilencesFile(
-      file("good.json", [good, { ...good, expiresAt: "2026-11-04T00:00:00Z" }, { ...good, fingerprint: "0123456789abcdef", id: "from a database export" }]),
+      file("good.json", [
+        good,
+        { ...good, expiresAt: "2026-11-04T00:00:00Z" },
+        { ...good, fingerprint: "0123456789abcdef", id: "from a database export" },
+      ]),
     );
     expect(silences).toEqual(
       new Map([
@@ -33,10 +42,26 @@ describe("the --silences file", () => {
   });
 
   it.each([
-    ["blank-reason.json", [good, { ...good, reason: "  " }], /blank-reason\.json: entry 2 \(fingerprint "16edae501f6c338b"\): reason: a silence needs a reason/],
-    ["no-person.json", [{ ...good, createdBy: undefined }], /entry 1 \(fingerprint "16edae501f6c338b"\): createdBy: missing/],
-    ["local-time.json", [{ ...good, expiresAt: "2026-11-03 12:00" }], /entry 1 .*: expiresAt: expected an ISO time with a zone/],
-    ["incident-key.json", [{ ...good, fingerprint: "16edae501f6c338b-1" }], /entry 1 \(fingerprint "16edae501f6c338b-1"\): fingerprint: expected 16 hex characters/],
+    [
+      "blank-reason.json",
+      [good, { ...good, reason: "  " }],
+      /blank-reason\.json: entry 2 \(fingerprint "16edae501f6c338b"\): reason: a silence needs a reason/,
+    ],
+    [
+      "no-person.json",
+      [{ ...good, createdBy: undefined }],
+      /entry 1 \(fingerprint "16edae501f6c338b"\): createdBy: missing/,
+    ],
+    [
+      "local-time.json",
+      [{ ...good, expiresAt: "2026-11-03 12:00" }],
+      /entry 1 .*: expiresAt: expected an ISO time with a zone/,
+    ],
+    [
+      "incident-key.json",
+      [{ ...good, fingerprint: "16edae501f6c338b-1" }],
+      /entry 1 \(fingerprint "16edae501f6c338b-1"\): fingerprint: expected 16 hex characters/,
+    ],
     ["not-a-list.json", { silences: [good] }, /not-a-list\.json: expected a JSON array of silences/],
     ["not-an-object.json", ["16edae501f6c338b"], /entry 1: expected an object/],
     ["not-json.json", "[{fingerprint: 1}]", /not-json\.json: not JSON/],
@@ -45,7 +70,9 @@ describe("the --silences file", () => {
   });
 
   it("a file that cannot be read is refused", async () => {
-    await expect(readSilencesFile(path.join(dir, "missing.json"))).rejects.toThrow(/missing\.json: cannot read it \(ENOENT/);
+    await expect(readSilencesFile(path.join(dir, "missing.json"))).rejects.toThrow(
+      /missing\.json: cannot read it \(ENOENT/,
+    );
   });
 
   it("the command stops with exit code 2 and says what is wrong before reading any message", async () => {
@@ -54,7 +81,9 @@ describe("the --silences file", () => {
     const stdout = vi.spyOn(process.stdout, "write");
     const bad = file("bad.json", [good, { ...good, reason: "" }]);
     expect(await run(["--silences", bad, path.join(dir, "no-messages-here")])).toBe(2);
-    expect(stderr.join("")).toBe(`safetynet classify: --silences ${bad}: entry 2 (fingerprint "16edae501f6c338b"): reason: a silence needs a reason\n`);
+    expect(stderr.join("")).toBe(
+      `safetynet classify: --silences ${bad}: entry 2 (fingerprint "16edae501f6c338b"): reason: a silence needs a reason\n`,
+    );
     expect(await run(["PATH", "--silences"])).toBe(2);
     expect(stderr.at(-1)).toBe("safetynet classify: --silences needs a FILE\n");
     expect(stdout).not.toHaveBeenCalled();

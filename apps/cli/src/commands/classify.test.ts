@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
 import { cprWeek, tlsRefusal } from "@safetynet/classifier/test-support";
+import { afterAll, describe, expect, it } from "vitest";
 
 const bin = path.join(import.meta.dirname, "../../bin/safetynet.js");
 const dir = mkdtempSync(path.join(tmpdir(), "classify-"));
@@ -15,25 +15,45 @@ afterAll(() => {
 describe("safetynet classify", () => {
   it("prints one final state per message, in input order, with no services and no environment", () => {
     const messages = [...tlsRefusal(3).slice(0, 5), ...cprWeek(4).slice(0, 4)];
-    messages.forEach((message, index) => writeFileSync(path.join(dir, `${String(index).padStart(2, "0")}.eml`), message.raw));
+    messages.forEach((message, index) =>
+      writeFileSync(path.join(dir, `${String(index).padStart(2, "0")}.eml`), message.raw),
+    );
     // an mbox holding two more TLS refusals, and a file that is not there
-    const mbox = tlsRefusal(3).slice(5, 7).map((message) => `From MAILER-DAEMON Mon Nov  2 10:00:00 2026\n${message.raw.replace(/\r\n/g, "\n")}\n`).join("");
+    const mbox = tlsRefusal(3)
+      .slice(5, 7)
+      .map((message) => `From MAILER-DAEMON Mon Nov  2 10:00:00 2026\n${message.raw.replace(/\r\n/g, "\n")}\n`)
+      .join("");
     writeFileSync(path.join(dir, "..", `${path.basename(dir)}.mbox`), mbox);
-    const run = spawnSync(process.execPath, [bin, "classify", "--json", path.join(dir), `${dir}.mbox`, path.join(dir, "missing.eml")], {
-      env: { PATH: process.env.PATH ?? "" },
-      cwd: dir,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [bin, "classify", "--json", path.join(dir), `${dir}.mbox`, path.join(dir, "missing.eml")],
+      {
+        env: { PATH: process.env.PATH ?? "" },
+        cwd: dir,
+      },
+    );
     expect(run.status).toBe(1); // a path it could not read: reported on its line, and in the exit code
     const output = run.stdout.toString();
-    const lines = output.trim().split("\n").map((line) => JSON.parse(line));
+    const lines = output
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(messages.length + 2 + 1);
     const tls = lines.filter((line) => line.cause === "tls-required");
     expect(tls).toHaveLength(7);
     expect(new Set(tls.map((line) => line.incident)).size).toBe(1);
-    expect(tls.every((line) => line.scope === "systemic" && line.responsible === "recipient" && line.reason === "failedstarttls")).toBe(true);
+    expect(
+      tls.every(
+        (line) => line.scope === "systemic" && line.responsible === "recipient" && line.reason === "failedstarttls",
+      ),
+    ).toBe(true);
     const cpr = lines.filter((line) => line.cause === "cpr-in-subject");
     expect(cpr.every((line) => line.scope === "individual" && line.responsible === "sender")).toBe(true);
     expect(lines.find((line) => line.file === `${dir}.mbox` && line.index === 1)).toBeDefined();
-    expect(lines.at(-1)).toMatchObject({ file: path.join(dir, "missing.eml"), index: 0, error: expect.stringContaining("ENOENT") });
+    expect(lines.at(-1)).toMatchObject({
+      file: path.join(dir, "missing.eml"),
+      index: 0,
+      error: expect.stringContaining("ENOENT"),
+    });
   }, 60_000);
 });

@@ -3,7 +3,7 @@
 import { StreamClassifier, type StreamOptions } from "@safetynet/classifier";
 import { AppError } from "@safetynet/core";
 import { readMessageFiles } from "@safetynet/mail-files";
-import { loadStreamOptions, type ClassifyFiles } from "./classify-options.js";
+import { type ClassifyFiles, loadStreamOptions } from "./classify-options.js";
 
 const USAGE = `usage: safetynet classify [--json] [--rules FILE] [--silences FILE] PATH... (files, .eml folders, Maildir, mbox, - for stdin)
   --rules FILE      responsibility rules (JSON; default RESPONSIBILITY_RULES, else the built-in rules)
@@ -47,7 +47,8 @@ export async function run(args: string[]): Promise<number> {
     }
   }
   for (const line of stream.finish()) {
-    if (!process.stdout.write(JSON.stringify(line) + "\n")) await new Promise((resolve) => process.stdout.once("drain", resolve));
+    if (!process.stdout.write(`${JSON.stringify(line)}\n`))
+      await new Promise((resolve) => process.stdout.once("drain", resolve));
   }
   return unreadable ? 1 : 0;
 }

@@ -8,7 +8,12 @@ import { describe, expect, it } from "vitest";
 const root = fileURLToPath(new URL("../../../../", import.meta.url));
 
 function safetynet(args: string[], input: string) {
-  const result = spawnSync(process.execPath, ["apps/cli/bin/safetynet.js", "cpr", ...args], { cwd: root, input, encoding: "utf8", timeout: 20_000 });
+  const result = spawnSync(process.execPath, ["apps/cli/bin/safetynet.js", "cpr", ...args], {
+    cwd: root,
+    input,
+    encoding: "utf8",
+    timeout: 20_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -22,12 +27,21 @@ describe("safetynet cpr", () => {
     expect(lines).toHaveLength(1);
     const out = JSON.parse(lines[0]!);
     expect(out.masked).toBe("Sag 0102XX-XXXX vedr. ansøgning\nCPR:0101XX-XXXX, faktura 0102031234, møde 2405XX-XXXX\n");
-    expect(out.matches.map((m: { offset: number; masked: string; tier: string }) => [m.offset, m.masked, m.tier])).toEqual([
+    expect(
+      out.matches.map((m: { offset: number; masked: string; tier: string }) => [m.offset, m.masked, m.tier]),
+    ).toEqual([
       [4, "0102XX-XXXX", "medium"],
       [36, "0101XX-XXXX", "high"],
     ]);
     for (const m of out.matches) {
-      expect(m).toEqual({ offset: expect.any(Number), length: expect.any(Number), masked: expect.any(String), confidence: expect.any(Number), tier: expect.any(String), reasons: expect.any(Array) });
+      expect(m).toEqual({
+        offset: expect.any(Number),
+        length: expect.any(Number),
+        masked: expect.any(String),
+        confidence: expect.any(Number),
+        tier: expect.any(String),
+        reasons: expect.any(Array),
+      });
     }
     expect(out.maskedBelowThreshold.map((m: { masked: string }) => m.masked)).toEqual(["2405XX-XXXX"]);
     for (const full of ["010203-1234", "0101804001", "240524 1030"]) expect(stdout).not.toContain(full);

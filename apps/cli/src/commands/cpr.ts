@@ -1,6 +1,6 @@
 // `safetynet cpr [--json] [--threshold N]`: reads text on stdin, prints it with CPR numbers masked
 // and one line (or JSON entry) per match. Never prints a full CPR number; needs no services.
-import { DEFAULT_THRESHOLD, find, mask, MASK_THRESHOLD, type CprMatch } from "@safetynet/cpr";
+import { type CprMatch, DEFAULT_THRESHOLD, find, MASK_THRESHOLD, mask } from "@safetynet/cpr";
 
 const USAGE = `usage: safetynet cpr [--json] [--threshold N] < text
 
@@ -34,7 +34,8 @@ function parseArgs(args: string[]): Args | string {
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+  for await (const chunk of process.stdin)
+    chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks).toString("utf8");
 }
 
@@ -68,10 +69,14 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   process.stdout.write(masked.endsWith("\n") || masked === "" ? masked : `${masked}\n`);
-  process.stdout.write(`\n${matches.length} match${matches.length === 1 ? "" : "es"} (confidence >= ${reportThreshold})\n`);
+  process.stdout.write(
+    `\n${matches.length} match${matches.length === 1 ? "" : "es"} (confidence >= ${reportThreshold})\n`,
+  );
   for (const match of matches) process.stdout.write(`${describe(match)}\n`);
   if (maskedBelowThreshold.length > 0) {
-    process.stdout.write(`${maskedBelowThreshold.length} more masked as a precaution (confidence >= ${maskThreshold})\n`);
+    process.stdout.write(
+      `${maskedBelowThreshold.length} more masked as a precaution (confidence >= ${maskThreshold})\n`,
+    );
     for (const match of maskedBelowThreshold) process.stdout.write(`${describe(match)}\n`);
   }
   return 0;

@@ -22,21 +22,33 @@ function cli(...args: string[]) {
   return run(process.execPath, [path.join(REPO_ROOT, "apps/cli/bin/safetynet.js"), "directory", ...args], {
     cwd: dir,
     env: { ...process.env, DATABASE_URL: database.url },
-  }).then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => e);
+  }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => e,
+  );
 }
 
 describe("safetynet directory import", () => {
   it("imports the CSV, then marks people missing from a later file as having left", async () => {
     const first = path.join(dir, "staff.csv");
-    writeFileSync(first, "email;navn;afdeling;leder;aktiv;sprog\nKaren@kommune.example;Karen Jensen;Jobcenter;boss@kommune.example;ja;da\nboss@kommune.example;Boss;Jobcenter;;ja;en\nold@kommune.example;Old;Jobcenter;boss@kommune.example;nej;\n");
+    writeFileSync(
+      first,
+      "email;navn;afdeling;leder;aktiv;sprog\nKaren@kommune.example;Karen Jensen;Jobcenter;boss@kommune.example;ja;da\nboss@kommune.example;Boss;Jobcenter;;ja;en\nold@kommune.example;Old;Jobcenter;boss@kommune.example;nej;\n",
+    );
     const imported = await cli("import", first);
     expect(imported.stdout).toBe("directory: imported 3 people (1 marked as having left)\n");
-    expect(await database.db.staffMember.findUnique({ where: { email: "karen@kommune.example" } })).toMatchObject({ name: "Karen Jensen", managerEmail: "boss@kommune.example", active: true });
+    expect(await database.db.staffMember.findUnique({ where: { email: "karen@kommune.example" } })).toMatchObject({
+      name: "Karen Jensen",
+      managerEmail: "boss@kommune.example",
+      active: true,
+    });
     const second = path.join(dir, "staff2.csv");
     writeFileSync(second, "email,name\nboss@kommune.example,Boss\n");
     const again = await cli("import", second, "--deactivate-missing");
     expect(again.stdout).toContain("1 absent from the file marked as having left");
-    expect((await database.db.staffMember.findUnique({ where: { email: "karen@kommune.example" } }))?.active).toBe(false);
+    expect((await database.db.staffMember.findUnique({ where: { email: "karen@kommune.example" } }))?.active).toBe(
+      false,
+    );
   });
 
   it("refuses a file with bad rows, naming lines but not values", async () => {

@@ -29,7 +29,9 @@ export async function run(args: string[]): Promise<number> {
   try {
     const result = await importStaffDirectory(db, rows, { deactivateMissing: rest.includes("--deactivate-missing") });
     const left = rows.filter((row) => !row.active).length;
-    process.stdout.write(`directory: imported ${result.upserted} people (${left} marked as having left)${result.deactivated ? `, ${result.deactivated} absent from the file marked as having left` : ""}\n`);
+    process.stdout.write(
+      `directory: imported ${result.upserted} people (${left} marked as having left)${result.deactivated ? `, ${result.deactivated} absent from the file marked as having left` : ""}\n`,
+    );
     return 0;
   } finally {
     await db.$disconnect();

@@ -16,7 +16,8 @@ Re-running stores nothing twice; an interrupted run resumes after its last store
 function parseDate(value: string | undefined, flag: string): Date | undefined {
   if (value === undefined) return undefined;
   const date = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime())) throw new Error(`${flag} expects YYYY-MM-DD, got "${value}"`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()))
+    throw new Error(`${flag} expects YYYY-MM-DD, got "${value}"`);
   return date;
 }
 
@@ -24,20 +25,38 @@ export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { since: { type: "string" }, before: { type: "string" }, "batch-size": { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      since: { type: "string" },
+      before: { type: "string" },
+      "batch-size": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
   });
   if (values.help || positionals.length === 0) {
     process.stdout.write(USAGE);
     return values.help ? 0 : 2;
   }
   const range = { since: parseDate(values.since, "--since"), before: parseDate(values.before, "--before") };
-  const config = loadConfig(["DATABASE_URL", "REDIS_URL", "REDIS_PREFIX", "SAFETYNET_KEY", "MAX_MESSAGE_BYTES", "IMAP_ACCESS_TOKEN"]);
+  const config = loadConfig([
+    "DATABASE_URL",
+    "REDIS_URL",
+    "REDIS_PREFIX",
+    "SAFETYNET_KEY",
+    "MAX_MESSAGE_BYTES",
+    "IMAP_ACCESS_TOKEN",
+  ]);
   const db = createDbClient(config.DATABASE_URL);
   const sql = createUtcSqlPool(config.DATABASE_URL, { poolSize: 4 });
   const redis = createRedisConnection(config.REDIS_URL);
   const queue = createQueue("ingest", { connection: redis, prefix: config.REDIS_PREFIX });
   try {
-    const ingestor = createIngestor({ db, sql, queue, cipher: createRawMessageCipher(config.SAFETYNET_KEY), maxMessageBytes: config.MAX_MESSAGE_BYTES });
+    const ingestor = createIngestor({
+      db,
+      sql,
+      queue,
+      cipher: createRawMessageCipher(config.SAFETYNET_KEY),
+      maxMessageBytes: config.MAX_MESSAGE_BYTES,
+    });
     const summary = await runImport({
       db,
       ingestor,

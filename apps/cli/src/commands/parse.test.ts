@@ -19,7 +19,12 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-const lines = (): Record<string, unknown>[] => output.join("").trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+const lines = (): Record<string, unknown>[] =>
+  output
+    .join("")
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe("safetynet parse", () => {
   it("prints one JSON object per message of a folder", async () => {
@@ -27,19 +32,34 @@ describe("safetynet parse", () => {
     const rows = lines();
     expect(rows.length).toBeGreaterThanOrEqual(7);
     const transportRule = rows.find((row) => String(row.file).endsWith("exchange-online-transport-rule-da.eml"))!;
-    expect(transportRule).toMatchObject({ index: 0, kind: "bounce", cause: "cpr-in-subject", cpr: { inSubject: true, count: 1 } });
+    expect(transportRule).toMatchObject({
+      index: 0,
+      kind: "bounce",
+      cause: "cpr-in-subject",
+      cpr: { inSubject: true, count: 1 },
+    });
     expect(output.join("")).not.toMatch(/\b\d{6}-\d{4}\b/);
   });
 
   it("numbers the messages of an mbox and reports bad ones without stopping", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ndr-cli-"));
     const mbox = join(dir, "box.mbox");
-    const bounce = "From: MAILER-DAEMON@relay.example\nSubject: Undelivered Mail Returned to Sender\nContent-Type: text/plain\n\nThis is the mail system at host relay.example.\n\n<a@b.example>: host mx.b.example said: 550 5.1.1 user unknown (in reply to RCPT TO command)\n";
-    writeFileSync(mbox, `From MAILER-DAEMON Mon Mar 18 10:00:00 2024\n${bounce}\nFrom nobody Mon Mar 18 10:00:01 2024\n\n\n\nFrom MAILER-DAEMON Mon Mar 18 10:00:02 2024\n${bounce}`);
+    const bounce =
+      "From: MAILER-DAEMON@relay.example\nSubject: Undelivered Mail Returned to Sender\nContent-Type: text/plain\n\nThis is the mail system at host relay.example.\n\n<a@b.example>: host mx.b.example said: 550 5.1.1 user unknown (in reply to RCPT TO command)\n";
+    writeFileSync(
+      mbox,
+      `From MAILER-DAEMON Mon Mar 18 10:00:00 2024\n${bounce}\nFrom nobody Mon Mar 18 10:00:01 2024\n\n\n\nFrom MAILER-DAEMON Mon Mar 18 10:00:02 2024\n${bounce}`,
+    );
     expect(await run([mbox, join(dir, "missing.eml")])).toBe(1);
     const rows = lines();
-    expect(rows.map((row) => [row.index, row.kind ?? "error"])).toEqual([[0, "bounce"], [1, "bounce"], [0, "error"]]);
-    expect(rows[0]).toMatchObject({ recipients: [expect.objectContaining({ address: "a@b.example", reason: "userunknown", smtpCommand: "RCPT" })] });
+    expect(rows.map((row) => [row.index, row.kind ?? "error"])).toEqual([
+      [0, "bounce"],
+      [1, "bounce"],
+      [0, "error"],
+    ]);
+    expect(rows[0]).toMatchObject({
+      recipients: [expect.objectContaining({ address: "a@b.example", reason: "userunknown", smtpCommand: "RCPT" })],
+    });
     expect(rows[2]!.error).toMatch(/ENOENT/);
   });
 

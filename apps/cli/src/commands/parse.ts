@@ -1,7 +1,7 @@
 // `safetynet parse [--json] PATH...`: every message in the given files, .eml folders, mbox files
 // or stdin (`-`) through @safetynet/ndr, one JSON object per message per line (DESIGN.md
 // contract). A message that cannot be read yields {"file","index","error"}; the run goes on.
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { isMbox, parseMessage, splitMbox } from "@safetynet/ndr";
 
@@ -86,13 +86,14 @@ export function* parseSource(file: string, bytes: Buffer): Generator<Record<stri
 
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+  for await (const chunk of process.stdin)
+    chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks);
 }
 
 /** Write one JSON line, waiting for the pipe to drain so huge runs stay within memory. */
 async function emit(value: Record<string, unknown>): Promise<void> {
-  const ok = process.stdout.write(JSON.stringify(value) + "\n");
+  const ok = process.stdout.write(`${JSON.stringify(value)}\n`);
   if (!ok) await new Promise<void>((resolve) => process.stdout.once("drain", () => resolve()));
 }
 

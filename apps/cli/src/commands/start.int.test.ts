@@ -1,14 +1,21 @@
 // End to end through the composition root: `safetynet start` in a child process, with only the
 // run contract's environment, takes a Danish Exchange NDR from IMAP to a notice accepted by SMTP.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { containsCpr } from "@safetynet/cpr";
+import {
+  createDovecotUser,
+  type DovecotUser,
+  REPO_ROOT,
+  type SmtpListener,
+  startSmtpListener,
+  waitForDovecotLogin,
+} from "@safetynet/testing";
+import { useTestServices } from "@safetynet/testing/hooks";
 import { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { containsCpr } from "@safetynet/cpr";
-import { createDovecotUser, REPO_ROOT, startSmtpListener, waitForDovecotLogin, type DovecotUser, type SmtpListener } from "@safetynet/testing";
-import { useTestServices } from "@safetynet/testing/hooks";
 
 const BIN = path.join(REPO_ROOT, "apps/cli/bin/safetynet.js");
 const NDR = readFileSync(path.join(REPO_ROOT, "packages/ndr/fixtures/exchange-online-transport-rule-da.eml"));
@@ -16,7 +23,14 @@ const SYNTHETIC_CPR = /010203-?1234/;
 
 async function appendMessage(user: DovecotUser, message: Buffer): Promise<void> {
   await waitForDovecotLogin(user);
-  const client = new ImapFlow({ host: user.host, port: user.port, secure: false, doSTARTTLS: false, auth: { user: user.user, pass: user.pass }, logger: false });
+  const client = new ImapFlow({
+    host: user.host,
+    port: user.port,
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user: user.user, pass: user.pass },
+    logger: false,
+  });
   await client.connect();
   await client.append("INBOX", message);
   await client.logout();

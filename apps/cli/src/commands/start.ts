@@ -29,11 +29,15 @@ export async function run(args: string[]): Promise<number> {
   const requested = args.filter((arg) => !arg.startsWith("-"));
   for (const name of requested) {
     if ((PLANNED as readonly string[]).includes(name)) {
-      process.stderr.write(`safetynet start: "${name}" is not built yet (it arrives with a later issue); built: ${BUILT.join(", ")}\n`);
+      process.stderr.write(
+        `safetynet start: "${name}" is not built yet (it arrives with a later issue); built: ${BUILT.join(", ")}\n`,
+      );
       return 2;
     }
     if (!(BUILT as readonly string[]).includes(name)) {
-      process.stderr.write(`safetynet start: unknown component "${name}"; components: ${[...BUILT, ...PLANNED].join(", ")}\n`);
+      process.stderr.write(
+        `safetynet start: unknown component "${name}"; components: ${[...BUILT, ...PLANNED].join(", ")}\n`,
+      );
       return 2;
     }
   }
@@ -55,7 +59,10 @@ export async function run(args: string[]): Promise<number> {
   });
   // Drain with a time limit: a hung server must not keep the process alive forever.
   const limit = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 30_000).unref());
-  const result = await Promise.race([Promise.all(running.map((component) => component.stop())).then(() => "done" as const), limit]);
+  const result = await Promise.race([
+    Promise.all(running.map((component) => component.stop())).then(() => "done" as const),
+    limit,
+  ]);
   if (result === "timeout") {
     process.stderr.write("safetynet start: shutdown took over 30 s; exiting anyway\n");
     return 1;

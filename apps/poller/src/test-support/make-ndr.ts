@@ -6,7 +6,15 @@ export function makeNdr(i = 0, options: { padBytes?: number; messageId?: string 
   const boundary = `=_dsn_${i}_boundary`;
   const unique = randomBytes(6).toString("hex");
   const messageId = options.messageId ?? `<dsn-${i}-${unique}@mail.kommune.example>`;
-  const padding = options.padBytes ? ["", "X".repeat(76).concat("\r\n").repeat(Math.ceil(options.padBytes / 78))] : [];
+  const padding = options.padBytes
+    ? [
+        "",
+        "X"
+          .repeat(76)
+          .concat("\r\n")
+          .repeat(Math.ceil(options.padBytes / 78)),
+      ]
+    : [];
   return Buffer.from(
     [
       `Return-Path: <>`,

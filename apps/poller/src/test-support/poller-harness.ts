@@ -1,10 +1,19 @@
 // Test harness for the poller's integration tests: a fresh database, Redis prefix and Dovecot
 // user per test, the env the poller reads, and helpers to append mail and wait for effects.
-import { ImapFlow } from "imapflow";
-import { Queue } from "bullmq";
-import { createDovecotUser, createTestDatabase, createTestRedis, waitForDovecotLogin, type DovecotUser, type TestDatabase, type TestRedis } from "@safetynet/testing";
+
 import { createLogger, type Logger } from "@safetynet/config";
-import { start, type Poller } from "../index.js";
+import {
+  createDovecotUser,
+  createTestDatabase,
+  createTestRedis,
+  type DovecotUser,
+  type TestDatabase,
+  type TestRedis,
+  waitForDovecotLogin,
+} from "@safetynet/testing";
+import { Queue } from "bullmq";
+import { ImapFlow } from "imapflow";
+import { type Poller, start } from "../index.js";
 
 export const TEST_KEY = Buffer.alloc(32, 9).toString("base64");
 
@@ -22,7 +31,11 @@ export interface PollerTest {
   cleanup(): Promise<void>;
 }
 
-export async function waitFor<T>(check: () => Promise<T | false | null | undefined>, timeoutMs = 15_000, what = "condition"): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | false | null | undefined>,
+  timeoutMs = 15_000,
+  what = "condition",
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -52,7 +65,14 @@ export async function setupPollerTest(user: DovecotUser = createDovecotUser()): 
     ...overrides,
   });
   const imap = async () => {
-    const client = new ImapFlow({ host: user.host, port: user.port, secure: false, doSTARTTLS: false, auth: { user: user.user, pass: user.pass }, logger: false });
+    const client = new ImapFlow({
+      host: user.host,
+      port: user.port,
+      secure: false,
+      doSTARTTLS: false,
+      auth: { user: user.user, pass: user.pass },
+      logger: false,
+    });
     client.on("error", () => {});
     await client.connect();
     clients.push(client);

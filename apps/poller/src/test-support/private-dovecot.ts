@@ -6,7 +6,7 @@ import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wri
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { REPO_ROOT, type DovecotUser } from "@safetynet/testing";
+import { type DovecotUser, REPO_ROOT } from "@safetynet/testing";
 
 export interface PrivateDovecot {
   user: DovecotUser;
@@ -52,8 +52,25 @@ async function waitForPort(port: number, open: boolean, timeoutMs = 10_000): Pro
 
 /** Self-signed certificate, STARTTLS on the plain port and implicit TLS on a second one. */
 function tlsSettings(dir: string, tlsPort: number): { ssl: string; listener: string } {
-  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-    "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem")], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "2",
+      "-subj",
+      "/CN=127.0.0.1",
+      "-keyout",
+      path.join(dir, "key.pem"),
+      "-out",
+      path.join(dir, "cert.pem"),
+    ],
+    { stdio: "ignore" },
+  );
   return {
     ssl: `ssl = yes\nssl_cert = <${dir}/cert.pem\nssl_key = <${dir}/key.pem\nssl_dh = </usr/share/dovecot/dh.pem`,
     listener: `inet_listener imaps {\n    address = 127.0.0.1\n    port = ${tlsPort}\n    ssl = yes\n  }`,
@@ -70,28 +87,36 @@ function tlsSettings(dir: string, tlsPort: number): { ssl: string; listener: str
  */
 function oauth2Settings(dir: string, introspectionUrl: string): { auth: string; passdb: string } {
   const file = path.join(dir, "oauth2.conf.ext");
-  writeFileSync(file, [
-    `introspection_url = ${introspectionUrl}`,
-    "introspection_mode = post",
-    "username_attribute = username",
-    "active_attribute = active",
-    "active_value = true",
-    "",
-  ].join("\n"));
+  writeFileSync(
+    file,
+    [
+      `introspection_url = ${introspectionUrl}`,
+      "introspection_mode = post",
+      "username_attribute = username",
+      "active_attribute = active",
+      "active_value = true",
+      "",
+    ].join("\n"),
+  );
   return {
     auth: "auth_mechanisms = plain login xoauth2\nauth_verbose = yes",
     passdb: `passdb {\n  driver = oauth2\n  mechanisms = xoauth2\n  args = ${file}\n}`,
   };
 }
 
-export async function createPrivateDovecot(options: { tls?: boolean; oauth2IntrospectionUrl?: string } = {}): Promise<PrivateDovecot> {
+export async function createPrivateDovecot(
+  options: { tls?: boolean; oauth2IntrospectionUrl?: string } = {},
+): Promise<PrivateDovecot> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "sn-dovecot-"));
   chmodSync(dir, 0o755); // the auth process (user dovecot) must reach the passwd-file
   const port = await freePort();
   for (const sub of ["mail", "run", "state"]) mkdirSync(path.join(dir, sub));
   const template = readFileSync(path.join(REPO_ROOT, "scripts/dovecot/dovecot.conf.template"), "utf8");
   const config = path.join(dir, "dovecot.conf");
-  let rendered = template.replaceAll("RUNDIR", dir).replaceAll("IMAP_PORT", String(port)).replace(/instance_name = .*/, `instance_name = sn-private-${port}`);
+  let rendered = template
+    .replaceAll("RUNDIR", dir)
+    .replaceAll("IMAP_PORT", String(port))
+    .replace(/instance_name = .*/, `instance_name = sn-private-${port}`);
   const tlsPort = options.tls ? await freePort() : null;
   if (tlsPort) {
     const tls = tlsSettings(dir, tlsPort);
@@ -99,9 +124,14 @@ export async function createPrivateDovecot(options: { tls?: boolean; oauth2Intro
   }
   if (options.oauth2IntrospectionUrl) {
     const oauth2 = oauth2Settings(dir, options.oauth2IntrospectionUrl);
-    rendered = rendered.replace(/^auth_mechanisms = .*$/m, oauth2.auth)
-      .replace(/passdb \{\n  driver = passwd-file\n[^}]*\}/, (passwd) => `${passwd.replace(/\}$/, "  mechanisms = plain login\n}")}\n${oauth2.passdb}`);
-    if (!rendered.includes(oauth2.auth) || !rendered.includes(oauth2.passdb)) throw new Error("dovecot.conf.template changed: cannot add the oauth2 passdb");
+    rendered = rendered
+      .replace(/^auth_mechanisms = .*$/m, oauth2.auth)
+      .replace(
+        /passdb \{\n {2}driver = passwd-file\n[^}]*\}/,
+        (passwd) => `${passwd.replace(/\}$/, "  mechanisms = plain login\n}")}\n${oauth2.passdb}`,
+      );
+    if (!rendered.includes(oauth2.auth) || !rendered.includes(oauth2.passdb))
+      throw new Error("dovecot.conf.template changed: cannot add the oauth2 passdb");
   }
   writeFileSync(config, rendered);
   const user = `u${randomBytes(4).toString("hex")}`;
@@ -113,7 +143,14 @@ export async function createPrivateDovecot(options: { tls?: boolean; oauth2Intro
   return {
     tlsPort,
     readLog: () => readFileSync(path.join(dir, "dovecot.log"), "utf8"),
-    user: { user, pass, host: "127.0.0.1", port, url: `imap://${user}:${pass}@127.0.0.1:${port}/INBOX`, maildir: path.join(dir, "mail", user, "Maildir") },
+    user: {
+      user,
+      pass,
+      host: "127.0.0.1",
+      port,
+      url: `imap://${user}:${pass}@127.0.0.1:${port}/INBOX`,
+      maildir: path.join(dir, "mail", user, "Maildir"),
+    },
     async start() {
       await run("dovecot", ["-c", config]);
       await waitForPort(port, true);

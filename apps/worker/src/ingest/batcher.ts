@@ -18,7 +18,10 @@ export interface BatcherOptions {
   onBatch?: (size: number, ms: number) => void;
 }
 
-export function createBatcher(run: (messages: PreparedMessage[]) => Promise<Map<string, IngestOutcome>>, options: BatcherOptions) {
+export function createBatcher(
+  run: (messages: PreparedMessage[]) => Promise<Map<string, IngestOutcome>>,
+  options: BatcherOptions,
+) {
   const waiting: Waiting[] = [];
   let running = 0;
   let timer: NodeJS.Timeout | null = null;

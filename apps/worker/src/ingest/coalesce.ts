@@ -2,7 +2,10 @@
 // the messages one transaction finished) into one call of `runMany`: one round trip, not one each.
 // A failed round trip fails every call in it; BullMQ retries those jobs on their own.
 
-export function coalesce<In, Out>(runMany: (items: In[]) => Promise<Out[]>, options: { maxSize: number }): (item: In) => Promise<Out> {
+export function coalesce<In, Out>(
+  runMany: (items: In[]) => Promise<Out[]>,
+  options: { maxSize: number },
+): (item: In) => Promise<Out> {
   let pending: { item: In; resolve(value: Out): void; reject(error: unknown): void }[] = [];
   let scheduled = false;
 

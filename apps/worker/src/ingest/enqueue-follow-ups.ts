@@ -2,7 +2,7 @@
 // (or a second worker) enqueues nothing twice, then mark the escalations' outbox rows enqueued.
 // Back-filled history enqueues nothing at all.
 import { markIncidentEventsEnqueued, preparedStatements } from "@safetynet/db";
-import { JOBS, jobOptions, type JobKey, type JobPayload } from "@safetynet/queue";
+import { JOBS, type JobKey, type JobPayload, jobOptions } from "@safetynet/queue";
 import type { Queue } from "bullmq";
 import type { Escalation, IngestContext } from "./ingest-context.js";
 
@@ -23,7 +23,11 @@ async function enqueueAll<K extends JobKey>(queue: Queue, key: K, payloads: read
   );
 }
 
-export async function enqueueFollowUps(context: IngestContext, failureIds: readonly string[], escalations: readonly Escalation[]): Promise<void> {
+export async function enqueueFollowUps(
+  context: IngestContext,
+  failureIds: readonly string[],
+  escalations: readonly Escalation[],
+): Promise<void> {
   await enqueueManyFollowUps(context, [{ failureIds, escalations }]);
 }
 
@@ -31,7 +35,11 @@ export async function enqueueFollowUps(context: IngestContext, failureIds: reado
 export async function enqueueManyFollowUps(context: IngestContext, items: readonly FollowUps[]): Promise<void> {
   const escalations = items.flatMap((item) => item.escalations);
   await Promise.all([
-    enqueueAll(context.queues.notify, "notify", items.flatMap((item) => item.failureIds.map((failureId) => ({ failureId })))),
+    enqueueAll(
+      context.queues.notify,
+      "notify",
+      items.flatMap((item) => item.failureIds.map((failureId) => ({ failureId }))),
+    ),
     enqueueAll(context.queues.escalate, "escalate", escalations),
   ]);
   await markIncidentEventsEnqueued(preparedStatements(context.sql), escalations);

@@ -2,15 +2,28 @@
 // once, record the failure rows, run the pure grouping step over the failures in arrival order
 // (exactly as the classify command does), and write what it decided.
 import {
-  baselineRanges, groupFailure, lookbackMs, toGroupInput,
-  type ClassifiedFailure, type GroupEffect, type GroupSettings, type GroupState,
+  baselineRanges,
+  type ClassifiedFailure,
+  type GroupEffect,
+  type GroupSettings,
+  type GroupState,
+  groupFailure,
+  lookbackMs,
+  toGroupInput,
 } from "@safetynet/classifier";
 import {
-  applyIncidentChanges, countBaselineFailures, loadFingerprintStates, loadUnattachedFailures, lockFingerprints, recordFailures, recordIncidentEvents,
-  type NewFailure, type SqlClient,
+  applyIncidentChanges,
+  countBaselineFailures,
+  loadFingerprintStates,
+  loadUnattachedFailures,
+  lockFingerprints,
+  type NewFailure,
+  recordFailures,
+  recordIncidentEvents,
+  type SqlClient,
 } from "@safetynet/db";
-import type { Escalation } from "./ingest-context.js";
 import { toChanges, toIncidentState } from "./incident-mapping.js";
+import type { Escalation } from "./ingest-context.js";
 
 export interface PreparedFailure {
   row: NewFailure;
@@ -47,7 +60,8 @@ export async function groupBatch(
   for (const message of messages) {
     for (const failure of message.failures) {
       // A mistake nobody else can make the same way (a mistyped domain) needs no state and no lock.
-      if (failure.classified.nature !== "individual" || failure.classified.patternable) steps.push({ message, failure, order: steps.length });
+      if (failure.classified.nature !== "individual" || failure.classified.patternable)
+        steps.push({ message, failure, order: steps.length });
     }
   }
   steps.sort((a, b) => a.message.at - b.message.at || a.order - b.order);
@@ -73,7 +87,9 @@ export async function groupBatch(
   }
   const { changes, escalations: escalated } = toChanges(effects, ids, options.supplierIds);
   // This batch's failures are written already attached; only earlier ones need an UPDATE.
-  const rows = new Map(messages.flatMap((message) => message.failures.map((failure) => [failure.row.id, failure.row] as const)));
+  const rows = new Map(
+    messages.flatMap((message) => message.failures.map((failure) => [failure.row.id, failure.row] as const)),
+  );
   const attachLater = new Map<string, { incidentId: string; scope: "individual" | "systemic" }>();
   changes.attachments = changes.attachments.map((attachment) => {
     for (const id of attachment.failureIds) if (rows.has(id)) attachLater.set(id, attachment);
@@ -88,7 +104,9 @@ export async function groupBatch(
     }),
   );
 
-  const failureIds = new Map(messages.map((message) => [message.messageId, message.failures.map((failure) => failure.row.id)]));
+  const failureIds = new Map(
+    messages.map((message) => [message.messageId, message.failures.map((failure) => failure.row.id)]),
+  );
   // Back-filled history is never escalated; live events go to the outbox before the commit.
   const live = new Set(messages.filter((message) => message.live).map((message) => message.messageId));
   const escalations = new Map<string, Escalation[]>(messages.map((message) => [message.messageId, []]));
@@ -111,7 +129,8 @@ async function loadStates(
   ids: Map<string, string>,
 ): Promise<Map<string, GroupState>> {
   const first = new Map<string, Step>();
-  for (const step of steps) if (!first.has(step.failure.classified.fingerprint)) first.set(step.failure.classified.fingerprint, step);
+  for (const step of steps)
+    if (!first.has(step.failure.classified.fingerprint)) first.set(step.failure.classified.fingerprint, step);
   const earliest = Math.min(...steps.map((step) => step.message.at));
   const senders = steps.map((step) => step.failure.classified.sender ?? "unknown");
   const rows = await loadFingerprintStates(tx, { fingerprints, senders, at: new Date(earliest) });
@@ -121,8 +140,12 @@ async function loadStates(
     const latest = rows.get(fingerprint)!.latest;
     const at = step.message.at;
     const quiet = latest?.scope === "pattern" ? settings.patternQuietMs : settings.resolveQuietMs;
-    const running = latest !== null && at < latest.lastSeen.getTime() + quiet && (latest.status !== "resolved" || at < (latest.resolvedAt?.getTime() ?? 0));
-    if (!running) needsWindow.set(fingerprint, new Date(at - lookbackMs(step.failure.classified.patternable, settings)));
+    const running =
+      latest !== null &&
+      at < latest.lastSeen.getTime() + quiet &&
+      (latest.status !== "resolved" || at < (latest.resolvedAt?.getTime() ?? 0));
+    if (!running)
+      needsWindow.set(fingerprint, new Date(at - lookbackMs(step.failure.classified.patternable, settings)));
   }
   const unattached = await loadUnattachedFailures(tx, needsWindow);
   const baselines = await countBaselineFailures(
@@ -130,7 +153,15 @@ async function loadStates(
     [...needsWindow.keys()].flatMap((fingerprint) => {
       const step = first.get(fingerprint)!;
       if (step.failure.classified.nature !== "threshold") return [];
-      return [{ fingerprint, ranges: baselineRanges(step.message.at, settings).map((r) => ({ from: new Date(r.from), to: new Date(r.to) })) }];
+      return [
+        {
+          fingerprint,
+          ranges: baselineRanges(step.message.at, settings).map((r) => ({
+            from: new Date(r.from),
+            to: new Date(r.to),
+          })),
+        },
+      ];
     }),
   );
   const states = new Map<string, GroupState>();
@@ -139,7 +170,11 @@ async function loadStates(
     if (latest) ids.set(latest.key, latest.id);
     states.set(fingerprint, {
       fingerprint,
-      unattached: (unattached.get(fingerprint) ?? []).map((row) => ({ ref: row.id, at: row.failedAt.getTime(), sender: row.originalSender })),
+      unattached: (unattached.get(fingerprint) ?? []).map((row) => ({
+        ref: row.id,
+        at: row.failedAt.getTime(),
+        sender: row.originalSender,
+      })),
       baseline: baselines.get(fingerprint) ?? [],
       latest: latest ? toIncidentState(latest) : null,
       silences: silences.map((date) => date.getTime()),

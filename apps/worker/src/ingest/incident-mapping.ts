@@ -30,7 +30,12 @@ export function toIncidentState(row: IncidentRow & { knownSenders: string[] }): 
   };
 }
 
-function toWrite(incident: IncidentState, created: boolean, ids: ReadonlyMap<string, string>, supplierIds: ReadonlySet<string>): IncidentWrite {
+function toWrite(
+  incident: IncidentState,
+  created: boolean,
+  ids: ReadonlyMap<string, string>,
+  supplierIds: ReadonlySet<string>,
+): IncidentWrite {
   const supplier = incident.responsible.startsWith("supplier:") ? incident.responsible.slice("supplier:".length) : null;
   return {
     id: ids.get(incident.key)!,
@@ -75,11 +80,16 @@ export function toChanges(
   for (const effect of effects) {
     if (effect.type === "incident-saved") {
       if (!ids.has(effect.incident.key)) ids.set(effect.incident.key, randomUUID());
-      finals.set(effect.incident.key, { incident: effect.incident, created: effect.created || (finals.get(effect.incident.key)?.created ?? false) });
+      finals.set(effect.incident.key, {
+        incident: effect.incident,
+        created: effect.created || (finals.get(effect.incident.key)?.created ?? false),
+      });
     } else if (effect.type === "escalate") escalated.push(effect);
-    else if (effect.type === "senders-added") senders.push(...effect.senders.map((sender) => ({ incidentKey: effect.incidentKey, ...sender })));
+    else if (effect.type === "senders-added")
+      senders.push(...effect.senders.map((sender) => ({ incidentKey: effect.incidentKey, ...sender })));
   }
-  for (const { incident, created } of finals.values()) changes.incidents.push(toWrite(incident, created, ids, supplierIds));
+  for (const { incident, created } of finals.values())
+    changes.incidents.push(toWrite(incident, created, ids, supplierIds));
   for (const sender of senders) {
     const incidentId = ids.get(sender.incidentKey);
     if (incidentId) changes.senders.push({ incidentId, sender: sender.sender, firstSeen: new Date(sender.firstSeen) });
@@ -87,12 +97,22 @@ export function toChanges(
   // One row set per incident, not per failure: a storm attaches hundreds of failures to one key.
   const attached = new Map<string, string[]>();
   for (const effect of effects) {
-    if (effect.type === "failures-attached") attached.set(effect.incidentKey, [...(attached.get(effect.incidentKey) ?? []), ...effect.refs]);
+    if (effect.type === "failures-attached")
+      attached.set(effect.incidentKey, [...(attached.get(effect.incidentKey) ?? []), ...effect.refs]);
   }
   for (const [incidentKey, failureIds] of attached) {
     const incidentId = ids.get(incidentKey);
-    if (incidentId) changes.attachments.push({ incidentId, failureIds, scope: failureScope(finals.get(incidentKey)?.incident ?? null) });
+    if (incidentId)
+      changes.attachments.push({
+        incidentId,
+        failureIds,
+        scope: failureScope(finals.get(incidentKey)?.incident ?? null),
+      });
   }
-  const escalations = escalated.map((effect) => ({ incidentId: ids.get(effect.incidentKey)!, event: effect.event, sequence: effect.sequence }));
+  const escalations = escalated.map((effect) => ({
+    incidentId: ids.get(effect.incidentKey)!,
+    event: effect.event,
+    sequence: effect.sequence,
+  }));
   return { changes, escalations };
 }

@@ -29,19 +29,39 @@ describe("one batch transaction", () => {
   it("links a recurrence to the incident opened and resolved in the same batch", async () => {
     // A worker that falls behind (or an import) holds both days' NDRs in one batch.
     const messages = scenarios.recurring(31);
-    const ids = await storeMessages(services.database.db, messages.map((item) => item.raw));
-    const context = testContext(services.database.db, services.database.url, services.redis.connection(), services.redis.prefix);
+    const ids = await storeMessages(
+      services.database.db,
+      messages.map((item) => item.raw),
+    );
+    const context = testContext(
+      services.database.db,
+      services.database.url,
+      services.redis.connection(),
+      services.redis.prefix,
+    );
     contexts.push(context);
 
     const outcomes = await ingestBatch(context, await prepareAll(context, ids));
 
     expect([...outcomes.values()].map((outcome) => outcome.status)).toEqual(ids.map(() => "parsed"));
-    const incidents = await services.database.db.incident.findMany({ where: { recipientDomain: "kommune-nabo.example" }, orderBy: { sequence: "asc" } });
+    const incidents = await services.database.db.incident.findMany({
+      where: { recipientDomain: "kommune-nabo.example" },
+      orderBy: { sequence: "asc" },
+    });
     expect(incidents.map((incident) => incident.status)).toEqual(["resolved", "open"]);
     expect(incidents[0]!.previousId).toBeNull();
     expect(incidents[1]!.previousId).toBe(incidents[0]!.id);
-    const attached = await services.database.db.failure.groupBy({ by: ["incidentId"], where: { rawMessageId: { in: ids } }, _count: true });
-    expect(new Map(attached.map((row) => [row.incidentId, row._count]))).toEqual(new Map([[incidents[0]!.id, 6], [incidents[1]!.id, 6]]));
+    const attached = await services.database.db.failure.groupBy({
+      by: ["incidentId"],
+      where: { rawMessageId: { in: ids } },
+      _count: true,
+    });
+    expect(new Map(attached.map((row) => [row.incidentId, row._count]))).toEqual(
+      new Map([
+        [incidents[0]!.id, 6],
+        [incidents[1]!.id, 6],
+      ]),
+    );
   });
 });
 
@@ -51,8 +71,16 @@ describe("loading under a byte budget", () => {
 
   it("gives bytes to the rows that start within the budget and defers the rest; the first always loads", async () => {
     const messages = scenarios.gatewayDown(41).slice(0, 5);
-    const ids = await storeMessages(services.database.db, messages.map((item) => item.raw + padding));
-    const context = testContext(services.database.db, services.database.url, services.redis.connection(), services.redis.prefix);
+    const ids = await storeMessages(
+      services.database.db,
+      messages.map((item) => item.raw + padding),
+    );
+    const context = testContext(
+      services.database.db,
+      services.database.url,
+      services.redis.connection(),
+      services.redis.prefix,
+    );
     contexts.push(context);
     const sorted = [...ids].sort();
     const found = await loadIngestMessages(preparedStatements(context.sql), ids, 700_000);
@@ -64,8 +92,16 @@ describe("loading under a byte budget", () => {
 
   it("ingests concurrent jobs whose messages exceed the budget together, in several load rounds", async () => {
     const messages = scenarios.tlsRefusal(42, undefined, "budget.example").slice(0, 8);
-    const ids = await storeMessages(services.database.db, messages.map((item) => item.raw + padding));
-    const context = testContext(services.database.db, services.database.url, services.redis.connection(), services.redis.prefix);
+    const ids = await storeMessages(
+      services.database.db,
+      messages.map((item) => item.raw + padding),
+    );
+    const context = testContext(
+      services.database.db,
+      services.database.url,
+      services.redis.connection(),
+      services.redis.prefix,
+    );
     contexts.push(context);
     // The same pool, counting the budgeted load statements that go through it.
     let rounds = 0;

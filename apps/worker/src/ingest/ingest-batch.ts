@@ -5,11 +5,17 @@ import { lockRawMessages, markMessagesParsed, withSqlTransaction } from "@safety
 import { groupBatch, type PreparedMessage } from "./group-batch.js";
 import type { Escalation, IngestContext, IngestOutcome } from "./ingest-context.js";
 
-export async function ingestBatch(context: IngestContext, batch: readonly PreparedMessage[]): Promise<Map<string, IngestOutcome>> {
+export async function ingestBatch(
+  context: IngestContext,
+  batch: readonly PreparedMessage[],
+): Promise<Map<string, IngestOutcome>> {
   // The same message twice in one batch (a stalled job run again) is grouped once.
   const messages = [...new Map(batch.map((message) => [message.messageId, message])).values()];
   const outcomes = await withSqlTransaction(context.sql, async (tx) => {
-    const states = await lockRawMessages(tx, messages.map((message) => message.messageId));
+    const states = await lockRawMessages(
+      tx,
+      messages.map((message) => message.messageId),
+    );
     const result = new Map<string, IngestOutcome>();
     const fresh = messages.filter((message) => {
       const state = states.get(message.messageId) ?? "missing";
@@ -19,7 +25,10 @@ export async function ingestBatch(context: IngestContext, batch: readonly Prepar
     const grouped = fresh.some((message) => message.failures.length)
       ? await groupBatch(tx, fresh, { settings: context.settings, supplierIds: context.rules.databaseSupplierIds() })
       : { failureIds: new Map<string, string[]>(), escalations: new Map<string, Escalation[]>() };
-    await markMessagesParsed(tx, fresh.map((message) => ({ id: message.messageId, kind: message.kind })));
+    await markMessagesParsed(
+      tx,
+      fresh.map((message) => ({ id: message.messageId, kind: message.kind })),
+    );
     await context.hooks?.beforeCommit?.();
     for (const message of fresh) {
       result.set(message.messageId, {

@@ -16,7 +16,10 @@ export interface IngestContext {
   queues: { notify: Queue; escalate: Queue };
   log: Logger;
   /** Crash tests only: called with a batch's transaction still open, and after its commit. */
-  hooks?: { beforeCommit?(): void | Promise<void>; afterCommit?(outcomes: ReadonlyMap<string, IngestOutcome>): void | Promise<void> };
+  hooks?: {
+    beforeCommit?(): void | Promise<void>;
+    afterCommit?(outcomes: ReadonlyMap<string, IngestOutcome>): void | Promise<void>;
+  };
 }
 
 /** One lifecycle event of an incident for the escalate queue (an outbox row until enqueued). */

@@ -13,10 +13,16 @@ import { storeMessages, TEST_KEY } from "./test-support.js";
 
 type Services = ReturnType<typeof useTestServices>;
 
-function runChildUntilKilled(services: Services, prefix: string, crashAt: "before-commit" | "after-commit"): Promise<NodeJS.Signals | null> {
+function runChildUntilKilled(
+  services: Services,
+  prefix: string,
+  crashAt: "before-commit" | "after-commit",
+): Promise<NodeJS.Signals | null> {
   const script = path.join(import.meta.dirname, "testing/ingest-crash-child.ts");
   const settings = { databaseUrl: services.database.url, redisUrl: services.redis.url, prefix, key: TEST_KEY, crashAt };
-  const child = spawn(process.execPath, ["--import", "tsx", script, JSON.stringify(settings)], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", script, JSON.stringify(settings)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   return new Promise((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
 }
 
@@ -41,12 +47,27 @@ describe.each(["before-commit", "after-commit"] as const)("a worker killed %s", 
   it("loses no message, opens one incident per fault and enqueues each follow-up once", async () => {
     const { db } = services.database;
     const domain = "crash.example";
-    const messages = [...scenarios.tlsRefusal(91, undefined, domain), ...scenarios.gatewayDown(92), ...scenarios.noise(93)];
-    const ids = await storeMessages(db, messages.map((item) => item.raw));
+    const messages = [
+      ...scenarios.tlsRefusal(91, undefined, domain),
+      ...scenarios.gatewayDown(92),
+      ...scenarios.noise(93),
+    ];
+    const ids = await storeMessages(
+      db,
+      messages.map((item) => item.raw),
+    );
     const prefix = `${services.redis.prefix}-${crashAt}`;
     const connection = services.redis.connection();
-    const [ingest, notify, escalate] = (["ingest", "notify", "escalate"] as const).map((name) => createQueue(name, { connection, prefix }));
-    await ingest!.addBulk(ids.map((messageId) => ({ name: JOBS.ingest.name, data: { messageId }, opts: jobOptions("ingest", { messageId }) })));
+    const [ingest, notify, escalate] = (["ingest", "notify", "escalate"] as const).map((name) =>
+      createQueue(name, { connection, prefix }),
+    );
+    await ingest!.addBulk(
+      ids.map((messageId) => ({
+        name: JOBS.ingest.name,
+        data: { messageId },
+        opts: jobOptions("ingest", { messageId }),
+      })),
+    );
 
     expect(await runChildUntilKilled(services, prefix, crashAt)).toBe("SIGKILL");
     const parsedByChild = await db.rawMessage.count({ where: { id: { in: ids }, state: "parsed" } });
@@ -54,11 +75,24 @@ describe.each(["before-commit", "after-commit"] as const)("a worker killed %s", 
     expect(parsedByChild).toBeLessThan(ids.length);
 
     const rescuer = await start({
-      env: { DATABASE_URL: services.database.url, REDIS_URL: services.redis.url, SAFETYNET_KEY: TEST_KEY, WORKER_CONCURRENCY: "8", LOG_LEVEL: "silent" },
-      redisPrefix: prefix, sweepIntervalMs: 0, notify: false, lockDurationMs: 2_000, stalledIntervalMs: 500,
+      env: {
+        DATABASE_URL: services.database.url,
+        REDIS_URL: services.redis.url,
+        SAFETYNET_KEY: TEST_KEY,
+        WORKER_CONCURRENCY: "8",
+        LOG_LEVEL: "silent",
+      },
+      redisPrefix: prefix,
+      sweepIntervalMs: 0,
+      notify: false,
+      lockDurationMs: 2_000,
+      stalledIntervalMs: 500,
     });
     try {
-      await eventually(async () => (await ingest!.getJobCounts("completed")).completed === ids.length, "every ingest job to complete");
+      await eventually(
+        async () => (await ingest!.getJobCounts("completed")).completed === ids.length,
+        "every ingest job to complete",
+      );
       // Later (the scenario's days are past): the sweep resolves both incidents, through the outbox too.
       await rescuer.context.rules.get();
       await sweepIncidents(rescuer.context, new Set());
@@ -79,7 +113,9 @@ describe.each(["before-commit", "after-commit"] as const)("a worker killed %s", 
     expect(events.every((event) => event.enqueuedAt !== null)).toBe(true);
     const jobKeys = escalateJobs.map((job) => `${job.data.incidentId} ${job.data.event} ${job.data.sequence}`).sort();
     expect(jobKeys).toEqual(events.map((event) => `${event.incidentId} ${event.event} ${event.sequence}`).sort());
-    expect(events.map((event) => `${event.incident.key} ${event.event} ${event.sequence}`).sort()).toEqual(expectedEscalations(messages));
+    expect(events.map((event) => `${event.incident.key} ${event.event} ${event.sequence}`).sort()).toEqual(
+      expectedEscalations(messages),
+    );
     await Promise.all([ingest!.close(), notify!.close(), escalate!.close()]);
   });
 });

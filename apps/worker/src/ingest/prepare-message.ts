@@ -1,8 +1,8 @@
 // Everything about one message that needs no lock: load, decrypt, parse, classify. What cannot
 // be read is quarantined with the reason; the rest goes to the batch transaction.
 import { classifyReport, readNdrFacts } from "@safetynet/classifier";
-import { quarantineRawMessage, type IngestMessage } from "@safetynet/db";
-import { parseMessage, type BounceReport } from "@safetynet/ndr";
+import { type IngestMessage, quarantineRawMessage } from "@safetynet/db";
+import { type BounceReport, parseMessage } from "@safetynet/ndr";
 import { UnrecoverableError } from "bullmq";
 import type { PreparedMessage } from "./group-batch.js";
 import type { IngestContext, IngestOutcome } from "./ingest-context.js";
@@ -14,7 +14,11 @@ function errorText(error: unknown): string {
 
 export type Prepared = { ready: PreparedMessage } | { done: IngestOutcome; live: boolean };
 
-export async function prepareMessage(context: IngestContext, messageId: string, load: (id: string) => Promise<IngestMessage | null>): Promise<Prepared> {
+export async function prepareMessage(
+  context: IngestContext,
+  messageId: string,
+  load: (id: string) => Promise<IngestMessage | null>,
+): Promise<Prepared> {
   const message = await load(messageId);
   if (!message) throw new UnrecoverableError(`raw message ${messageId} does not exist`);
   const live = message.source === "live";
@@ -23,7 +27,12 @@ export async function prepareMessage(context: IngestContext, messageId: string, 
   try {
     bytes = context.cipher.decrypt(message.encrypted);
   } catch (error) {
-    return quarantine(context, messageId, `cannot decrypt (is SAFETYNET_KEY the key it was stored with?): ${errorText(error)}`, live);
+    return quarantine(
+      context,
+      messageId,
+      `cannot decrypt (is SAFETYNET_KEY the key it was stored with?): ${errorText(error)}`,
+      live,
+    );
   }
   let report: BounceReport;
   try {
@@ -33,15 +42,23 @@ export async function prepareMessage(context: IngestContext, messageId: string, 
   }
   // Event time: the NDR's own Date, as the classify command orders messages; then what we know.
   const facts = readNdrFacts(bytes);
-  const at = facts.at ?? (report.arrivalDate ? Date.parse(report.arrivalDate) : null) ?? (message.internalDate ?? message.receivedAt).getTime();
-  const { kind, failures } = classifyReport(report, await context.rules.get(), { ndrSubjectHasCpr: facts.ndrSubjectHasCpr });
+  const at =
+    facts.at ??
+    (report.arrivalDate ? Date.parse(report.arrivalDate) : null) ??
+    (message.internalDate ?? message.receivedAt).getTime();
+  const { kind, failures } = classifyReport(report, await context.rules.get(), {
+    ndrSubjectHasCpr: facts.ndrSubjectHasCpr,
+  });
   return {
     ready: {
       messageId,
       kind,
       at,
       live,
-      failures: failures.map((classified) => ({ classified, row: toNewFailure(messageId, report, classified, at, !live) })),
+      failures: failures.map((classified) => ({
+        classified,
+        row: toNewFailure(messageId, report, classified, at, !live),
+      })),
     },
   };
 }

@@ -33,8 +33,16 @@ async function freshContext(): Promise<{ context: IngestContext; prefix: string 
 
 describe("ingest processor against real PostgreSQL and Redis", () => {
   it("groups a scenario stream exactly as the classify command does", async () => {
-    const messages = byArrival([...scenarios.tlsRefusal(21, undefined, "worker-tls.example"), ...scenarios.cprWeek(22), ...scenarios.noise(23), ...scenarios.recurring(24)]);
-    const ids = await storeMessages(services.database.db, messages.map((item) => item.raw));
+    const messages = byArrival([
+      ...scenarios.tlsRefusal(21, undefined, "worker-tls.example"),
+      ...scenarios.cprWeek(22),
+      ...scenarios.noise(23),
+      ...scenarios.recurring(24),
+    ]);
+    const ids = await storeMessages(
+      services.database.db,
+      messages.map((item) => item.raw),
+    );
     const { context } = await freshContext();
     for (const id of ids) expect((await processIngest(context, { messageId: id })).status).toBe("parsed");
 
@@ -42,20 +50,36 @@ describe("ingest processor against real PostgreSQL and Redis", () => {
       messages.map((item) => ({ file: item.name, index: 0, bytes: Buffer.from(item.raw, "latin1") })),
       { rules: TEST_RULES, settings: DEFAULT_GROUP_SETTINGS },
     );
-    const failures = await services.database.db.failure.findMany({ where: { rawMessageId: { in: ids } }, include: { incident: true } });
+    const failures = await services.database.db.failure.findMany({
+      where: { rawMessageId: { in: ids } },
+      include: { incident: true },
+    });
     const byMessage = new Map(failures.map((failure) => [failure.rawMessageId, failure]));
     ids.forEach((id, index) => {
       const line = expected[index] as { incident: string | null; scope: string; cause: string; responsible: string };
       const failure = byMessage.get(id)!;
-      expect({ incident: failure.incident?.key ?? null, scope: failure.scope, cause: failure.cause, responsible: failure.responsible }).toEqual({
-        incident: line.incident, scope: line.scope, cause: line.cause, responsible: line.responsible,
+      expect({
+        incident: failure.incident?.key ?? null,
+        scope: failure.scope,
+        cause: failure.cause,
+        responsible: failure.responsible,
+      }).toEqual({
+        incident: line.incident,
+        scope: line.scope,
+        cause: line.cause,
+        responsible: line.responsible,
       });
     });
     const tls = await services.database.db.incident.findMany({ where: { recipientDomain: "worker-tls.example" } });
     expect(tls).toHaveLength(1);
     expect(tls[0]).toMatchObject({ scope: "systemic", failureCount: 25, cause: "tls-required", announced: true });
-    expect(await services.database.db.incidentSender.count({ where: { incidentId: tls[0]!.id } })).toBe(tls[0]!.distinctSenders);
-    const recurrences = await services.database.db.incident.findMany({ where: { recipientDomain: "kommune-nabo.example" }, orderBy: { sequence: "asc" } });
+    expect(await services.database.db.incidentSender.count({ where: { incidentId: tls[0]!.id } })).toBe(
+      tls[0]!.distinctSenders,
+    );
+    const recurrences = await services.database.db.incident.findMany({
+      where: { recipientDomain: "kommune-nabo.example" },
+      orderBy: { sequence: "asc" },
+    });
     expect(recurrences.map((incident) => incident.status)).toEqual(["resolved", "open"]);
     expect(recurrences[1]!.previousId).toBe(recurrences[0]!.id);
   });
@@ -73,14 +97,21 @@ describe("ingest processor against real PostgreSQL and Redis", () => {
 
   it("two concurrent workers on one fingerprint open one incident, and one message is ingested once", async () => {
     const messages = byArrival(scenarios.tlsRefusal(41, undefined, "concurrent.example"));
-    const ids = await storeMessages(services.database.db, messages.map((item) => item.raw));
+    const ids = await storeMessages(
+      services.database.db,
+      messages.map((item) => item.raw),
+    );
     const a = await freshContext();
     const other = await createTestDatabaseClientLike();
     const b = { context: testContext(other, services.database.url, connection, a.prefix) };
     contexts.push(b.context);
     // every message offered to both workers at once
-    await Promise.all(ids.flatMap((id) => [processIngest(a.context, { messageId: id }), processIngest(b.context, { messageId: id })]));
-    const incidents = await services.database.db.incident.findMany({ where: { recipientDomain: "concurrent.example" } });
+    await Promise.all(
+      ids.flatMap((id) => [processIngest(a.context, { messageId: id }), processIngest(b.context, { messageId: id })]),
+    );
+    const incidents = await services.database.db.incident.findMany({
+      where: { recipientDomain: "concurrent.example" },
+    });
     expect(incidents).toHaveLength(1);
     expect(incidents[0]!.failureCount).toBe(25);
     expect(await services.database.db.failure.count({ where: { rawMessageId: { in: ids } } })).toBe(25);
@@ -88,26 +119,45 @@ describe("ingest processor against real PostgreSQL and Redis", () => {
   });
 
   it("quarantines what cannot be read, with the reason, and marks non-failures parsed with their kind", async () => {
-    const [bad] = await storeMessages(services.database.db, ["From: x\r\n\r\nbody"], { cipher: (await import("@safetynet/db")).createRawMessageCipher(Buffer.alloc(32, 7).toString("base64")) });
+    const [bad] = await storeMessages(services.database.db, ["From: x\r\n\r\nbody"], {
+      cipher: (await import("@safetynet/db")).createRawMessageCipher(Buffer.alloc(32, 7).toString("base64")),
+    });
     const { context } = await freshContext();
     expect((await processIngest(context, { messageId: bad })).status).toBe("quarantined");
     const row = await services.database.db.rawMessage.findUniqueOrThrow({ where: { id: bad } });
     expect(row.state).toBe("quarantined");
     expect(row.quarantineReason).toMatch(/cannot decrypt/);
 
-    const [plain] = await storeMessages(services.database.db, ["From: a@b.example\r\nTo: c@d.example\r\nSubject: hej\r\nDate: Mon, 2 Nov 2026 08:00:00 +0000\r\n\r\nJust a note.\r\n"]);
-    expect(await processIngest(context, { messageId: plain })).toMatchObject({ status: "parsed", kind: "not-bounce", failureIds: [] });
-    expect(await services.database.db.rawMessage.findUniqueOrThrow({ where: { id: plain } })).toMatchObject({ state: "parsed", kind: "not-bounce" });
+    const [plain] = await storeMessages(services.database.db, [
+      "From: a@b.example\r\nTo: c@d.example\r\nSubject: hej\r\nDate: Mon, 2 Nov 2026 08:00:00 +0000\r\n\r\nJust a note.\r\n",
+    ]);
+    expect(await processIngest(context, { messageId: plain })).toMatchObject({
+      status: "parsed",
+      kind: "not-bounce",
+      failureIds: [],
+    });
+    expect(await services.database.db.rawMessage.findUniqueOrThrow({ where: { id: plain } })).toMatchObject({
+      state: "parsed",
+      kind: "not-bounce",
+    });
   });
 
   it("back-filled messages are classified and grouped but enqueue no notify or escalate", async () => {
     const messages = byArrival(scenarios.tlsRefusal(51, undefined, "backfill.example"));
-    const ids = await storeMessages(services.database.db, messages.map((item) => item.raw), { source: "import" });
+    const ids = await storeMessages(
+      services.database.db,
+      messages.map((item) => item.raw),
+      { source: "import" },
+    );
     const { context } = await freshContext();
     for (const id of ids) await processIngest(context, { messageId: id });
-    const incident = await services.database.db.incident.findFirstOrThrow({ where: { recipientDomain: "backfill.example" } });
+    const incident = await services.database.db.incident.findFirstOrThrow({
+      where: { recipientDomain: "backfill.example" },
+    });
     expect(incident).toMatchObject({ scope: "systemic", failureCount: 25, live: false, announced: false });
-    expect(await services.database.db.failure.count({ where: { rawMessageId: { in: ids }, backfilled: true } })).toBe(25);
+    expect(await services.database.db.failure.count({ where: { rawMessageId: { in: ids }, backfilled: true } })).toBe(
+      25,
+    );
     expect(await context.queues.notify.count()).toBe(0);
     expect(await context.queues.escalate.count()).toBe(0);
   });
@@ -118,17 +168,35 @@ describe("silences and acknowledgement", () => {
     const { acknowledgeIncident, createSilence } = await import("@safetynet/db");
     const messages = byArrival(scenarios.tlsRefusal(71, undefined, "silenced.example"));
     const { context } = await freshContext();
-    const [first, ...rest] = await storeMessages(services.database.db, messages.map((item) => item.raw));
+    const [first, ...rest] = await storeMessages(
+      services.database.db,
+      messages.map((item) => item.raw),
+    );
     await processIngest(context, { messageId: first });
-    const incident = await services.database.db.incident.findFirstOrThrow({ where: { recipientDomain: "silenced.example" } });
-    await createSilence(services.database.db, { fingerprint: incident.fingerprint, reason: "supplier knows, fix due Friday", createdBy: "it-drift", expiresAt: new Date(Date.now() + 86_400_000) });
+    const incident = await services.database.db.incident.findFirstOrThrow({
+      where: { recipientDomain: "silenced.example" },
+    });
+    await createSilence(services.database.db, {
+      fingerprint: incident.fingerprint,
+      reason: "supplier knows, fix due Friday",
+      createdBy: "it-drift",
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
     for (const id of rest.slice(0, 10)) await processIngest(context, { messageId: id });
-    expect(await services.database.db.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ status: "open", failureCount: 11, announced: false });
+    expect(await services.database.db.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({
+      status: "open",
+      failureCount: 11,
+      announced: false,
+    });
     expect(await context.queues.escalate.count()).toBe(0);
     expect(await context.queues.notify.count()).toBe(11); // senders are still told
     expect(await acknowledgeIncident(services.database.db, incident.id, "anna@kommune.example")).toBe(true);
     for (const id of rest.slice(10)) await processIngest(context, { messageId: id });
-    expect(await services.database.db.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({ status: "acknowledged", acknowledgedBy: "anna@kommune.example", failureCount: 25 });
+    expect(await services.database.db.incident.findUniqueOrThrow({ where: { id: incident.id } })).toMatchObject({
+      status: "acknowledged",
+      acknowledgedBy: "anna@kommune.example",
+      failureCount: 25,
+    });
   });
 });
 
@@ -138,10 +206,18 @@ describe("logs", () => {
     const lines: string[] = [];
     const { context } = await freshContext();
     context.log = createLogger({ level: "trace", destination: { write: (line: string) => void lines.push(line) } });
-    const messages = [...scenarios.cprWeek(91).slice(0, 3), ...scenarios.tlsRefusal(92, undefined, "logs.example").slice(0, 3)];
-    const ids = await storeMessages(services.database.db, messages.map((item) => item.raw));
+    const messages = [
+      ...scenarios.cprWeek(91).slice(0, 3),
+      ...scenarios.tlsRefusal(92, undefined, "logs.example").slice(0, 3),
+    ];
+    const ids = await storeMessages(
+      services.database.db,
+      messages.map((item) => item.raw),
+    );
     for (const id of ids) await processIngest(context, { messageId: id });
-    const [bad] = await storeMessages(services.database.db, ["Subject: Sag 010203-1234\r\n\r\nx"], { cipher: (await import("@safetynet/db")).createRawMessageCipher(Buffer.alloc(32, 9).toString("base64")) });
+    const [bad] = await storeMessages(services.database.db, ["Subject: Sag 010203-1234\r\n\r\nx"], {
+      cipher: (await import("@safetynet/db")).createRawMessageCipher(Buffer.alloc(32, 9).toString("base64")),
+    });
     await processIngest(context, { messageId: bad });
     const text = lines.join("");
     expect(lines.length).toBeGreaterThan(0);
@@ -155,14 +231,23 @@ describe("incident sweep", () => {
     const [id] = await storeMessages(services.database.db, [message!.raw]);
     const { context } = await freshContext();
     await processIngest(context, { messageId: id });
-    const pending = await services.database.db.incident.findFirstOrThrow({ where: { recipientDomain: "sweep.example" } });
+    const pending = await services.database.db.incident.findFirstOrThrow({
+      where: { recipientDomain: "sweep.example" },
+    });
     expect(pending).toMatchObject({ status: "pending", announced: false });
     expect(await context.queues.escalate.count()).toBe(0);
     const at = pending.firstSeen.getTime();
-    expect(await sweepIncidents(context, new Set(), at + DEFAULT_GROUP_SETTINGS.groupWaitMs)).toEqual([{ incidentId: pending.id, event: "incident.opened", sequence: 0 }]);
+    expect(await sweepIncidents(context, new Set(), at + DEFAULT_GROUP_SETTINGS.groupWaitMs)).toEqual([
+      { incidentId: pending.id, event: "incident.opened", sequence: 0 },
+    ]);
     expect(await sweepIncidents(context, new Set(), at + DEFAULT_GROUP_SETTINGS.groupWaitMs + 1000)).toEqual([]);
-    expect(await sweepIncidents(context, new Set(), at + DEFAULT_GROUP_SETTINGS.resolveQuietMs)).toEqual([{ incidentId: pending.id, event: "incident.resolved", sequence: 0 }]);
-    expect(await services.database.db.incident.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({ status: "resolved", announced: true });
+    expect(await sweepIncidents(context, new Set(), at + DEFAULT_GROUP_SETTINGS.resolveQuietMs)).toEqual([
+      { incidentId: pending.id, event: "incident.resolved", sequence: 0 },
+    ]);
+    expect(await services.database.db.incident.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({
+      status: "resolved",
+      announced: true,
+    });
     expect(await context.queues.escalate.count()).toBe(2);
   });
 
@@ -171,14 +256,27 @@ describe("incident sweep", () => {
     const [id] = await storeMessages(services.database.db, [message!.raw]);
     const { context } = await freshContext();
     await processIngest(context, { messageId: id });
-    const incident = await services.database.db.incident.findFirstOrThrow({ where: { recipientDomain: "outbox.example" } });
+    const incident = await services.database.db.incident.findFirstOrThrow({
+      where: { recipientDomain: "outbox.example" },
+    });
     // As a worker that died between its commit and its enqueue leaves it:
-    const recent = await services.database.db.incidentEvent.create({ data: { incidentId: incident.id, event: "incident.updated", sequence: 10, rawMessageId: id! } });
+    const recent = await services.database.db.incidentEvent.create({
+      data: { incidentId: incident.id, event: "incident.updated", sequence: 10, rawMessageId: id! },
+    });
     expect(await sweepIncidents(context, new Set(), incident.firstSeen.getTime())).toEqual([]);
-    await services.database.db.incidentEvent.update({ where: { id: recent.id }, data: { createdAt: new Date(Date.now() - (OUTBOX_GRACE_SECONDS + 5) * 1000) } });
-    expect(await sweepIncidents(context, new Set(), incident.firstSeen.getTime())).toEqual([{ incidentId: incident.id, event: "incident.updated", sequence: 10 }]);
-    expect((await context.queues.escalate.getJobs(["waiting"])).map((job) => job.id)).toEqual([`escalate-${incident.id}-incident.updated-10`]);
-    expect((await services.database.db.incidentEvent.findUniqueOrThrow({ where: { id: recent.id } })).enqueuedAt).not.toBeNull();
+    await services.database.db.incidentEvent.update({
+      where: { id: recent.id },
+      data: { createdAt: new Date(Date.now() - (OUTBOX_GRACE_SECONDS + 5) * 1000) },
+    });
+    expect(await sweepIncidents(context, new Set(), incident.firstSeen.getTime())).toEqual([
+      { incidentId: incident.id, event: "incident.updated", sequence: 10 },
+    ]);
+    expect((await context.queues.escalate.getJobs(["waiting"])).map((job) => job.id)).toEqual([
+      `escalate-${incident.id}-incident.updated-10`,
+    ]);
+    expect(
+      (await services.database.db.incidentEvent.findUniqueOrThrow({ where: { id: recent.id } })).enqueuedAt,
+    ).not.toBeNull();
     expect(await sweepIncidents(context, new Set(), incident.firstSeen.getTime())).toEqual([]);
   });
 });

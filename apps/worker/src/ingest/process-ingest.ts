@@ -1,13 +1,20 @@
 // The `ingest` processor: prepare the message (load, decrypt, parse, classify; quarantine what
 // cannot be read), write failures and incidents in one transaction, then enqueue follow-ups.
-import { loadIngestMessage, loadIngestMessages, loadMessageFailureIds, loadUnenqueuedIncidentEvents, preparedStatements, type IngestMessage } from "@safetynet/db";
+import {
+  type IngestMessage,
+  loadIngestMessage,
+  loadIngestMessages,
+  loadMessageFailureIds,
+  loadUnenqueuedIncidentEvents,
+  preparedStatements,
+} from "@safetynet/db";
 import { readPayload } from "@safetynet/queue";
 import { coalesce } from "./coalesce.js";
 import { enqueueFollowUps, enqueueManyFollowUps, type FollowUps } from "./enqueue-follow-ups.js";
+import type { PreparedMessage } from "./group-batch.js";
 import { ingestBatch } from "./ingest-batch.js";
 import type { IngestContext, IngestOutcome } from "./ingest-context.js";
 import { prepareMessage } from "./prepare-message.js";
-import type { PreparedMessage } from "./group-batch.js";
 
 /** How the transaction is run: alone (tests, a quiet mailbox) or gathered into a batch. */
 export type RunBatch = (message: PreparedMessage) => Promise<IngestOutcome>;
@@ -19,7 +26,10 @@ export interface IngestSteps {
   enqueue(followUps: FollowUps): Promise<void>;
 }
 
-export const runAlone = (context: IngestContext): RunBatch => async (message) => (await ingestBatch(context, [message])).get(message.messageId)!;
+export const runAlone =
+  (context: IngestContext): RunBatch =>
+  async (message) =>
+    (await ingestBatch(context, [message])).get(message.messageId)!;
 
 /** One job, its own round trips. */
 export function stepsAlone(context: IngestContext, run: RunBatch = runAlone(context)): IngestSteps {
@@ -38,12 +48,20 @@ export const LOAD_BUDGET_BYTES = 64 * 1024 * 1024;
  * event loop. A message the load deferred (over the byte budget) is asked for again: by then the
  * loaded ones have been parsed (synchronously, in the same turn), so their bytes can go.
  */
-export function stepsShared(context: IngestContext, run: RunBatch, maxSize: number, budgetBytes = LOAD_BUDGET_BYTES): IngestSteps {
+export function stepsShared(
+  context: IngestContext,
+  run: RunBatch,
+  maxSize: number,
+  budgetBytes = LOAD_BUDGET_BYTES,
+): IngestSteps {
   // One load group per turn (not several in parallel), so the budget holds for the whole worker.
-  const loadRound = coalesce(async (ids: string[]) => {
-    const found = await loadIngestMessages(preparedStatements(context.sql), ids, budgetBytes);
-    return ids.map((id) => found.get(id) ?? null);
-  }, { maxSize: Number.MAX_SAFE_INTEGER });
+  const loadRound = coalesce(
+    async (ids: string[]) => {
+      const found = await loadIngestMessages(preparedStatements(context.sql), ids, budgetBytes);
+      return ids.map((id) => found.get(id) ?? null);
+    },
+    { maxSize: Number.MAX_SAFE_INTEGER },
+  );
   return {
     async load(messageId) {
       for (;;) {
@@ -52,21 +70,29 @@ export function stepsShared(context: IngestContext, run: RunBatch, maxSize: numb
       }
     },
     run,
-    enqueue: coalesce(async (items: FollowUps[]) => {
-      await enqueueManyFollowUps(context, items);
-      return items.map(() => undefined);
-    }, { maxSize }),
+    enqueue: coalesce(
+      async (items: FollowUps[]) => {
+        await enqueueManyFollowUps(context, items);
+        return items.map(() => undefined);
+      },
+      { maxSize },
+    ),
   };
 }
 
-export async function processIngest(context: IngestContext, data: unknown, steps: IngestSteps | RunBatch = stepsAlone(context)): Promise<IngestOutcome> {
+export async function processIngest(
+  context: IngestContext,
+  data: unknown,
+  steps: IngestSteps | RunBatch = stepsAlone(context),
+): Promise<IngestOutcome> {
   const use = typeof steps === "function" ? stepsAlone(context, steps) : steps;
   const { messageId } = readPayload("ingest", data);
   const prepared = await prepareMessage(context, messageId, use.load);
   const outcome = "ready" in prepared ? await use.run(prepared.ready) : prepared.done;
   const live = "ready" in prepared ? prepared.ready.live : prepared.live;
   if (outcome.status === "parsed" && outcome.live) await use.enqueue(outcome);
-  if (outcome.status === "already-done" && outcome.state === "parsed" && live) await enqueueAgain(context, messageId, use);
+  if (outcome.status === "already-done" && outcome.state === "parsed" && live)
+    await enqueueAgain(context, messageId, use);
   return outcome;
 }
 
@@ -78,6 +104,8 @@ export async function processIngest(context: IngestContext, data: unknown, steps
  */
 async function enqueueAgain(context: IngestContext, messageId: string, steps: IngestSteps): Promise<void> {
   const failureIds = await loadMessageFailureIds(context.db, messageId);
-  const escalations = await loadUnenqueuedIncidentEvents(preparedStatements(context.sql), { rawMessageIds: [messageId] });
+  const escalations = await loadUnenqueuedIncidentEvents(preparedStatements(context.sql), {
+    rawMessageIds: [messageId],
+  });
   await steps.enqueue({ failureIds, escalations });
 }

@@ -3,10 +3,16 @@
 // records its escalations in the outbox like the ingest step. It is also the outbox's backstop:
 // events still unmarked a while after they were recorded (a worker died between commit and
 // enqueue, and no retry came) are enqueued again.
-import { tickGroup, type GroupState } from "@safetynet/classifier";
+import { type GroupState, tickGroup } from "@safetynet/classifier";
 import {
-  applyIncidentChanges, findIncidentsDue, loadFingerprintStates, loadUnenqueuedIncidentEvents, lockFingerprints, preparedStatements,
-  recordIncidentEvents, withSqlTransaction,
+  applyIncidentChanges,
+  findIncidentsDue,
+  loadFingerprintStates,
+  loadUnenqueuedIncidentEvents,
+  lockFingerprints,
+  preparedStatements,
+  recordIncidentEvents,
+  withSqlTransaction,
 } from "@safetynet/db";
 import { enqueueFollowUps } from "./enqueue-follow-ups.js";
 import { toChanges, toIncidentState } from "./incident-mapping.js";
@@ -15,24 +21,41 @@ import type { Escalation, IngestContext } from "./ingest-context.js";
 /** Longer than any ingest batch takes from its commit to its enqueue. */
 export const OUTBOX_GRACE_SECONDS = 60;
 
-export async function sweepIncidents(context: IngestContext, supplierIds: ReadonlySet<string>, now = Date.now()): Promise<Escalation[]> {
+export async function sweepIncidents(
+  context: IngestContext,
+  supplierIds: ReadonlySet<string>,
+  now = Date.now(),
+): Promise<Escalation[]> {
   const fingerprints = await findIncidentsDue(context.db, {
     now: new Date(now),
     groupWaitMs: context.settings.groupWaitMs,
     resolveQuietMs: context.settings.resolveQuietMs,
     patternQuietMs: context.settings.patternQuietMs,
   });
-  const all: Escalation[] = await loadUnenqueuedIncidentEvents(preparedStatements(context.sql), { olderThanSeconds: OUTBOX_GRACE_SECONDS });
+  const all: Escalation[] = await loadUnenqueuedIncidentEvents(preparedStatements(context.sql), {
+    olderThanSeconds: OUTBOX_GRACE_SECONDS,
+  });
   for (const fingerprint of fingerprints) {
     const escalations = await withSqlTransaction(context.sql, async (tx) => {
       await lockFingerprints(tx, [fingerprint]);
-      const rows = (await loadFingerprintStates(tx, { fingerprints: [fingerprint], senders: [], at: new Date(now) })).get(fingerprint)!;
+      const rows = (
+        await loadFingerprintStates(tx, { fingerprints: [fingerprint], senders: [], at: new Date(now) })
+      ).get(fingerprint)!;
       if (!rows.latest) return [];
-      const state: GroupState = { fingerprint, unattached: [], baseline: [], latest: toIncidentState(rows.latest), silences: rows.silences.map((d) => d.getTime()) };
+      const state: GroupState = {
+        fingerprint,
+        unattached: [],
+        baseline: [],
+        latest: toIncidentState(rows.latest),
+        silences: rows.silences.map((d) => d.getTime()),
+      };
       const ids = new Map([[rows.latest.key, rows.latest.id]]);
       const { changes, escalations } = toChanges(tickGroup(state, now, context.settings).effects, ids, supplierIds);
       await applyIncidentChanges(tx, changes);
-      await recordIncidentEvents(tx, escalations.map((event) => ({ ...event, rawMessageId: null })));
+      await recordIncidentEvents(
+        tx,
+        escalations.map((event) => ({ ...event, rawMessageId: null })),
+      );
       return escalations;
     });
     all.push(...escalations);

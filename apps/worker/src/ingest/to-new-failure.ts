@@ -12,7 +12,13 @@ function dateOrNull(value: string | null): Date | null {
   return Number.isNaN(time) ? null : new Date(time);
 }
 
-export function toNewFailure(rawMessageId: string, report: BounceReport, failure: ClassifiedFailure, at: number, backfilled: boolean): NewFailure {
+export function toNewFailure(
+  rawMessageId: string,
+  report: BounceReport,
+  failure: ClassifiedFailure,
+  at: number,
+  backfilled: boolean,
+): NewFailure {
   return {
     id: randomUUID(),
     rawMessageId,

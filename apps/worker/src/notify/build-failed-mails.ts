@@ -1,7 +1,7 @@
 // Turns failure rows into the pure composer's FailedMail shape, one per original message, in
 // the order the mails were sent (a digest reads oldest first).
 import type { NoticeFailureRow } from "@safetynet/db";
-import { domainOf, toCause, type FailedMail } from "@safetynet/notify";
+import { domainOf, type FailedMail, toCause } from "@safetynet/notify";
 
 export function buildFailedMails(rows: readonly (NoticeFailureRow & { rawMessageId: string })[]): FailedMail[] {
   const byMessage = new Map<string, (NoticeFailureRow & { rawMessageId: string })[]>();
@@ -20,5 +20,7 @@ export function buildFailedMails(rows: readonly (NoticeFailureRow & { rawMessage
       incidentKey: group.find((row) => row.incidentKey)?.incidentKey ?? null,
     };
   });
-  return mails.sort((a, b) => (a.sentAt?.getTime() ?? a.failedAt.getTime()) - (b.sentAt?.getTime() ?? b.failedAt.getTime()));
+  return mails.sort(
+    (a, b) => (a.sentAt?.getTime() ?? a.failedAt.getTime()) - (b.sentAt?.getTime() ?? b.failedAt.getTime()),
+  );
 }

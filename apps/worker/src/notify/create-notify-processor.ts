@@ -3,7 +3,7 @@
 // permanent -> UnrecoverableError (the notice is already marked failed and staff alerted).
 import { AppError } from "@safetynet/core";
 import { readPayload } from "@safetynet/queue";
-import { DelayedError, UnrecoverableError, type Job } from "bullmq";
+import { DelayedError, type Job, UnrecoverableError } from "bullmq";
 import { createNotifyContext, type NotifyDeps } from "./notify-context.js";
 import { notifyFailure } from "./notify-failure.js";
 

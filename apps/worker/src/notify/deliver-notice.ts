@@ -2,12 +2,28 @@
 // respect the domain rate limit, then record-before (claim), send, record-after (sent). A notice
 // claimed where it was recorded (upsertPendingNotices, the common case) goes straight to sending.
 import {
-  claimHeldNotices, claimNotice, holdNotice, loadFailuresByIds, markNoticesFailed, markNoticesSent, releaseNoticeClaims,
-  type NoticeFailureRow, type NoticeRow, type PendingNotice,
+  claimHeldNotices,
+  claimNotice,
+  holdNotice,
+  loadFailuresByIds,
+  markNoticesFailed,
+  markNoticesSent,
+  type NoticeFailureRow,
+  type NoticeRow,
+  type PendingNotice,
+  releaseNoticeClaims,
 } from "@safetynet/db";
-import { classifySmtpError, composeNotice, decideDigest, domainOf, noticeMessageId, type Audience, type DigestDecision } from "@safetynet/notify";
+import {
+  type Audience,
+  classifySmtpError,
+  composeNotice,
+  type DigestDecision,
+  decideDigest,
+  domainOf,
+  noticeMessageId,
+} from "@safetynet/notify";
 import { buildFailedMails } from "./build-failed-mails.js";
-import type { NotifyContext, NoticeOutcome } from "./notify-context.js";
+import type { NoticeOutcome, NotifyContext } from "./notify-context.js";
 
 export interface DeliveryPlan {
   notice: PendingNotice;
@@ -30,11 +46,19 @@ async function settleInterrupted(ctx: NotifyContext, notice: NoticeRow, now: Dat
     target: notice.id,
     detail: { noticeId: notice.id, rawMessageId: notice.rawMessageId, smtpMessageId: notice.smtpMessageId },
   });
-  ctx.logger?.warn({ noticeId: notice.id }, "notice left in sending by a stopped worker: marked uncertain, staff alerted");
+  ctx.logger?.warn(
+    { noticeId: notice.id },
+    "notice left in sending by a stopped worker: marked uncertain, staff alerted",
+  );
   return { kind: "done", result: "uncertain" };
 }
 
-async function recordSent(ctx: NotifyContext, noticeIds: string[], failureIds: string[], recipient: string): Promise<void> {
+async function recordSent(
+  ctx: NotifyContext,
+  noticeIds: string[],
+  failureIds: string[],
+  recipient: string,
+): Promise<void> {
   // The server has accepted: a database hiccup here must not turn into "uncertain", so retry briefly.
   for (let attempt = 1; ; attempt++) {
     try {
@@ -49,7 +73,8 @@ async function recordSent(ctx: NotifyContext, noticeIds: string[], failureIds: s
 export async function deliverNotice(ctx: NotifyContext, plan: DeliveryPlan): Promise<NoticeOutcome> {
   const { notice } = plan;
   const now = ctx.clock();
-  if (notice.status === "sent" || notice.status === "failed" || notice.status === "suppressed") return { kind: "done", result: notice.status };
+  if (notice.status === "sent" || notice.status === "failed" || notice.status === "suppressed")
+    return { kind: "done", result: notice.status };
   if (notice.status === "sending" && !notice.claimedNow) return settleInterrupted(ctx, notice, now);
 
   let decision: DigestDecision = { action: "send-now" };
@@ -75,7 +100,10 @@ export async function deliverNotice(ctx: NotifyContext, plan: DeliveryPlan): Pro
     if (decision.action === "send-digest") {
       claimed = await claimHeldNotices(ctx.db, notice.recipient, messageId, now);
       if (claimed.length === 0) return { kind: "done", result: "claimed-elsewhere" };
-      failures = await loadFailuresByIds(ctx.db, claimed.flatMap((row) => row.failureIds));
+      failures = await loadFailuresByIds(
+        ctx.db,
+        claimed.flatMap((row) => row.failureIds),
+      );
     } else if (!(await claimNotice(ctx.sql, notice.id, messageId, now))) {
       return { kind: "done", result: "claimed-elsewhere" };
     }
@@ -85,7 +113,13 @@ export async function deliverNotice(ctx: NotifyContext, plan: DeliveryPlan): Pro
 
   const composed = composeNotice({ audience: plan.audience, mails: buildFailedMails(failures), contact: ctx.contact });
   try {
-    await ctx.transport.send({ noticeId: notice.id, to: notice.recipient, messageId, language: plan.audience.language, composed });
+    await ctx.transport.send({
+      noticeId: notice.id,
+      to: notice.recipient,
+      messageId,
+      language: plan.audience.language,
+      composed,
+    });
   } catch (error) {
     const failure = classifySmtpError(error);
     if (failure.kind === "transient" && !plan.finalAttempt) {
@@ -96,12 +130,25 @@ export async function deliverNotice(ctx: NotifyContext, plan: DeliveryPlan): Pro
       id: `notice-failed-${notice.id}`,
       action: "notice.failed",
       target: notice.id,
-      detail: { noticeIds, rawMessageId: notice.rawMessageId, responseCode: failure.responseCode, summary: failure.summary },
+      detail: {
+        noticeIds,
+        rawMessageId: notice.rawMessageId,
+        responseCode: failure.responseCode,
+        summary: failure.summary,
+      },
     });
-    ctx.logger?.error({ noticeId: notice.id, responseCode: failure.responseCode }, "notice refused permanently: staff alerted");
+    ctx.logger?.error(
+      { noticeId: notice.id, responseCode: failure.responseCode },
+      "notice refused permanently: staff alerted",
+    );
     return { kind: "failed", summary: failure.summary };
   }
   await ctx.hooks.afterAccept?.();
-  await recordSent(ctx, noticeIds, failures.map((row) => row.id), notice.recipient);
+  await recordSent(
+    ctx,
+    noticeIds,
+    failures.map((row) => row.id),
+    notice.recipient,
+  );
   return { kind: "done", result: claimed.length > 1 ? `sent-digest-${claimed.length}` : "sent" };
 }

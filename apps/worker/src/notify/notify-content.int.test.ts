@@ -1,8 +1,9 @@
 // The notify processor against real Postgres, Redis and a loopback SMTP listener: content,
 // headers, routing, loop protection, back-fill, and no CPR number in any captured byte.
-import { startSmtpListener, type SmtpListener } from "@safetynet/testing";
-import { useTestServices } from "@safetynet/testing/hooks";
+
 import { noticeIdFromToken, noticeMessageId } from "@safetynet/notify";
+import { type SmtpListener, startSmtpListener } from "@safetynet/testing";
+import { useTestServices } from "@safetynet/testing/hooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cprLeaks } from "./testing/scan-for-cpr.js";
 import { seedMessage } from "./testing/seed-failures.js";
@@ -14,7 +15,13 @@ let harness: ReturnType<typeof startNotifyWorker>;
 
 beforeAll(async () => {
   smtp = await startSmtpListener();
-  harness = startNotifyWorker({ db: services.database.db, databaseUrl: services.database.url, smtpUrl: smtp.url, connection: () => services.redis.connection(), prefix: services.redis.prefix });
+  harness = startNotifyWorker({
+    db: services.database.db,
+    databaseUrl: services.database.url,
+    smtpUrl: smtp.url,
+    connection: () => services.redis.connection(),
+    prefix: services.redis.prefix,
+  });
 });
 afterAll(async () => {
   await harness.close();
@@ -71,8 +78,13 @@ describe("notify processor: content and routing", () => {
   });
 
   it("writes each cause's text in English for a directory entry that says en", async () => {
-    await services.database.db.staffMember.create({ data: { email: "erik@kommune.example", name: "Erik", language: "en" } });
-    const { failureIds } = await seedMessage(services.database.db, { originalSender: "erik@kommune.example", failures: [{ recipient: "x@else.example", cause: "message-too-large" }] });
+    await services.database.db.staffMember.create({
+      data: { email: "erik@kommune.example", name: "Erik", language: "en" },
+    });
+    const { failureIds } = await seedMessage(services.database.db, {
+      originalSender: "erik@kommune.example",
+      failures: [{ recipient: "x@else.example", cause: "message-too-large" }],
+    });
     await notify(failureIds);
     const [mail] = await smtp.waitForMessages(1);
     const parsed = await mail!.parse();
@@ -86,11 +98,20 @@ describe("notify processor: content and routing", () => {
   it("tells the manager when the sender has left, and records who was told", async () => {
     await services.database.db.staffMember.createMany({
       data: [
-        { email: "gone@kommune.example", name: "Gone", department: "Jobcenter", managerEmail: "boss@kommune.example", active: false },
+        {
+          email: "gone@kommune.example",
+          name: "Gone",
+          department: "Jobcenter",
+          managerEmail: "boss@kommune.example",
+          active: false,
+        },
         { email: "boss@kommune.example", name: "Boss" },
       ],
     });
-    const { rawMessageId, failureIds } = await seedMessage(services.database.db, { originalSender: "gone@kommune.example", failures: [{ recipient: "x@else.example", cause: "recipient-unknown" }] });
+    const { rawMessageId, failureIds } = await seedMessage(services.database.db, {
+      originalSender: "gone@kommune.example",
+      failures: [{ recipient: "x@else.example", cause: "recipient-unknown" }],
+    });
     await notify(failureIds);
     const [mail] = await smtp.waitForMessages(1);
     expect(mail!.to).toEqual(["boss@kommune.example"]);
@@ -105,7 +126,10 @@ describe("notify processor: content and routing", () => {
 
   it("tells the team mailbox when the sender is absent from a loaded directory", async () => {
     await services.database.db.staffMember.create({ data: { email: "someone@kommune.example", name: "Someone" } });
-    const { failureIds } = await seedMessage(services.database.db, { originalSender: "unknown@kommune.example", failures: [{ recipient: "x@else.example" }] });
+    const { failureIds } = await seedMessage(services.database.db, {
+      originalSender: "unknown@kommune.example",
+      failures: [{ recipient: "x@else.example" }],
+    });
     await notify(failureIds);
     const [mail] = await smtp.waitForMessages(1);
     expect(mail!.to).toEqual(["team@kommune.example"]);
@@ -115,7 +139,9 @@ describe("notify processor: content and routing", () => {
   it("sends the systemic text for a failure in a systemic incident", async () => {
     const { failureIds } = await seedMessage(services.database.db, {
       originalSender: "karen@kommune.example",
-      failures: [{ recipient: "x@tls.example", cause: "tls-required", scope: "systemic", incidentKey: "tls-required-2026-1" }],
+      failures: [
+        { recipient: "x@tls.example", cause: "tls-required", scope: "systemic", incidentKey: "tls-required-2026-1" },
+      ],
     });
     await notify(failureIds);
     const parsed = await (await smtp.waitForMessages(1))[0]!.parse();
@@ -140,13 +166,24 @@ describe("notify processor: content and routing", () => {
   });
 
   it("never notifies about back-filled history or external senders", async () => {
-    const backfill = await seedMessage(services.database.db, { originalSender: "karen@kommune.example", source: "import", failures: [{ recipient: "x@else.example" }] });
-    const external = await seedMessage(services.database.db, { originalSender: "a@else.example", failures: [{ recipient: "b@other.example" }] });
+    const backfill = await seedMessage(services.database.db, {
+      originalSender: "karen@kommune.example",
+      source: "import",
+      failures: [{ recipient: "x@else.example" }],
+    });
+    const external = await seedMessage(services.database.db, {
+      originalSender: "a@else.example",
+      failures: [{ recipient: "b@other.example" }],
+    });
     await notify([...backfill.failureIds, ...external.failureIds]);
     await eventually(async () => (await harness.queue.getCompletedCount()) >= 2 && true);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smtp.messages).toHaveLength(0);
-    expect(await services.database.db.notice.count({ where: { rawMessageId: { in: [backfill.rawMessageId, external.rawMessageId] } } })).toBe(0);
+    expect(
+      await services.database.db.notice.count({
+        where: { rawMessageId: { in: [backfill.rawMessageId, external.rawMessageId] } },
+      }),
+    ).toBe(0);
   });
 
   it("loop protection: a bounce of our own notice produces no notice and alerts staff", async () => {
@@ -157,7 +194,9 @@ describe("notify processor: content and routing", () => {
       failures: [{ recipient: "karen@kommune.example", cause: "recipient-mailbox-full" }],
     });
     await notify(failureIds);
-    const alert = await eventually(() => services.database.db.auditEvent.findFirst({ where: { action: "notice.bounced" } }));
+    const alert = await eventually(() =>
+      services.database.db.auditEvent.findFirst({ where: { action: "notice.bounced" } }),
+    );
     expect(alert.target).toBe(noticeId);
     expect(alert.detail).toMatchObject({ rawMessageId });
     await new Promise((resolve) => setTimeout(resolve, 300));

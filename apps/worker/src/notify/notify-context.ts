@@ -2,16 +2,34 @@
 // (plus a clock and test-only crash points). Redis only for the shared per-domain rate limit;
 // BullMQ is the adapter's business.
 import type { Config, Logger } from "@safetynet/config";
-import { sqlClientFromPrisma, type DbClient, type SqlClient } from "@safetynet/db";
-import { createDomainRateLimiter, SENDING_LEASE_MS, type DomainRateLimiter, type NoticeTransport, type SharedRateStore } from "@safetynet/notify";
+import { type DbClient, type SqlClient, sqlClientFromPrisma } from "@safetynet/db";
+import {
+  createDomainRateLimiter,
+  type DomainRateLimiter,
+  type NoticeTransport,
+  SENDING_LEASE_MS,
+  type SharedRateStore,
+} from "@safetynet/notify";
 
 export type NotifyConfig = Pick<
   Config,
-  "NOTICE_FROM" | "INTERNAL_DOMAINS" | "TEAM_MAILBOX" | "NOTICE_CONTACT" | "NOTICE_DIGEST_MINUTES" | "NOTICE_DIGEST_THRESHOLD" | "NOTICE_RATE_PER_DOMAIN"
+  | "NOTICE_FROM"
+  | "INTERNAL_DOMAINS"
+  | "TEAM_MAILBOX"
+  | "NOTICE_CONTACT"
+  | "NOTICE_DIGEST_MINUTES"
+  | "NOTICE_DIGEST_THRESHOLD"
+  | "NOTICE_RATE_PER_DOMAIN"
 >;
 
 export const NOTIFY_CONFIG_KEYS = [
-  "NOTICE_FROM", "INTERNAL_DOMAINS", "TEAM_MAILBOX", "NOTICE_CONTACT", "NOTICE_DIGEST_MINUTES", "NOTICE_DIGEST_THRESHOLD", "NOTICE_RATE_PER_DOMAIN",
+  "NOTICE_FROM",
+  "INTERNAL_DOMAINS",
+  "TEAM_MAILBOX",
+  "NOTICE_CONTACT",
+  "NOTICE_DIGEST_MINUTES",
+  "NOTICE_DIGEST_THRESHOLD",
+  "NOTICE_RATE_PER_DOMAIN",
 ] as const satisfies readonly (keyof Config)[];
 
 export interface NotifyDeps {
@@ -31,7 +49,8 @@ export interface NotifyDeps {
   hooks?: { afterClaim?(): void | Promise<void>; afterAccept?(): void | Promise<void> };
 }
 
-export interface NotifyContext extends Required<Pick<NotifyDeps, "db" | "transport" | "config" | "clock" | "sendingLeaseMs">> {
+export interface NotifyContext
+  extends Required<Pick<NotifyDeps, "db" | "transport" | "config" | "clock" | "sendingLeaseMs">> {
   sql: SqlClient;
   logger: Logger | undefined;
   hooks: NonNullable<NotifyDeps["hooks"]>;

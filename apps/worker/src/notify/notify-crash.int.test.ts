@@ -3,7 +3,7 @@
 // a second copy. What it does instead (mark uncertain, alert staff) is the documented window.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { startSmtpListener, type SmtpListener } from "@safetynet/testing";
+import { type SmtpListener, startSmtpListener } from "@safetynet/testing";
 import { useTestServices } from "@safetynet/testing/hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedMessage } from "./testing/seed-failures.js";
@@ -21,15 +21,33 @@ afterAll(async () => {
 
 function runChildUntilKilled(prefix: string, crashAt: "after-claim" | "after-accept"): Promise<NodeJS.Signals | null> {
   const script = path.join(import.meta.dirname, "testing/notify-crash-child.ts");
-  const settings = { databaseUrl: services.database.url, redisUrl: services.redis.url, prefix, smtpUrl: smtp.url, crashAt };
-  const child = spawn(process.execPath, ["--import", "tsx", script, JSON.stringify(settings)], { stdio: ["ignore", "pipe", "inherit"] });
+  const settings = {
+    databaseUrl: services.database.url,
+    redisUrl: services.redis.url,
+    prefix,
+    smtpUrl: smtp.url,
+    crashAt,
+  };
+  const child = spawn(process.execPath, ["--import", "tsx", script, JSON.stringify(settings)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   return new Promise((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
 }
 
 async function killMidJob(crashAt: "after-claim" | "after-accept", sender: string) {
   const prefix = `${services.redis.prefix}-${crashAt}`;
-  const { rawMessageId, failureIds } = await seedMessage(services.database.db, { originalSender: sender, failures: [{ recipient: "x@else.example" }] });
-  const enqueuer = startNotifyWorker({ db: services.database.db, smtpUrl: smtp.url, connection: () => services.redis.connection(), prefix, concurrency: 1, stalledInterval: 500 });
+  const { rawMessageId, failureIds } = await seedMessage(services.database.db, {
+    originalSender: sender,
+    failures: [{ recipient: "x@else.example" }],
+  });
+  const enqueuer = startNotifyWorker({
+    db: services.database.db,
+    smtpUrl: smtp.url,
+    connection: () => services.redis.connection(),
+    prefix,
+    concurrency: 1,
+    stalledInterval: 500,
+  });
   await enqueuer.worker.close(); // only its queue is used here
   await enqueuer.enqueue(failureIds[0]!);
   expect(await runChildUntilKilled(prefix, crashAt)).toBe("SIGKILL");
@@ -38,8 +56,14 @@ async function killMidJob(crashAt: "after-claim" | "after-accept", sender: strin
   // A fresh worker: the dead child's lock expires, BullMQ moves the stalled job back, and the
   // processor waits out the sending lease before deciding.
   const rescuer = startNotifyWorker({
-    db: services.database.db, databaseUrl: services.database.url, smtpUrl: smtp.url, connection: () => services.redis.connection(), prefix,
-    lockDuration: 2_000, stalledInterval: 500, deps: { sendingLeaseMs: 2_500 },
+    db: services.database.db,
+    databaseUrl: services.database.url,
+    smtpUrl: smtp.url,
+    connection: () => services.redis.connection(),
+    prefix,
+    lockDuration: 2_000,
+    stalledInterval: 500,
+    deps: { sendingLeaseMs: 2_500 },
   });
   try {
     const settled = await eventually(async () => {
@@ -60,7 +84,9 @@ describe("notify processor: a worker killed mid-job", () => {
     expect(sent).toBe(1);
     expect(notice.status).toBe("failed");
     expect(notice.lastError).toBe("interrupted: delivery uncertain");
-    const alert = await services.database.db.auditEvent.findFirst({ where: { action: "notice.uncertain", target: notice.id } });
+    const alert = await services.database.db.auditEvent.findFirst({
+      where: { action: "notice.uncertain", target: notice.id },
+    });
     expect(alert).not.toBeNull();
   });
 
@@ -68,6 +94,8 @@ describe("notify processor: a worker killed mid-job", () => {
     const { notice, sent } = await killMidJob("after-claim", "claimed@kommune.example");
     expect(sent).toBe(0);
     expect(notice.status).toBe("failed");
-    expect(await services.database.db.auditEvent.count({ where: { action: "notice.uncertain", target: notice.id } })).toBe(1);
+    expect(
+      await services.database.db.auditEvent.count({ where: { action: "notice.uncertain", target: notice.id } }),
+    ).toBe(1);
   });
 });

@@ -1,10 +1,10 @@
 // Delivery against a loopback SMTP listener that refuses on demand: 4xx retries with backoff
 // and sends once, 5xx gives up, marks the notice failed and alerts staff; digests gather bursts.
-import { startSmtpListener, type SmtpListener } from "@safetynet/testing";
+import { type SmtpListener, startSmtpListener } from "@safetynet/testing";
 import { useTestServices } from "@safetynet/testing/hooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { seedMessage } from "./testing/seed-failures.js";
-import { eventually, startNotifyWorker, type NotifyHarnessOptions } from "./testing/start-notify-worker.js";
+import { eventually, type NotifyHarnessOptions, startNotifyWorker } from "./testing/start-notify-worker.js";
 
 const services = useTestServices();
 let smtp: SmtpListener;
@@ -24,7 +24,14 @@ afterAll(async () => {
 });
 
 function start(options: Partial<NotifyHarnessOptions> = {}) {
-  harness = startNotifyWorker({ db: services.database.db, smtpUrl: smtp.url, connection: () => services.redis.connection(), prefix: `${services.redis.prefix}-${Math.random().toString(36).slice(2, 8)}`, backoffMs: 200, ...options });
+  harness = startNotifyWorker({
+    db: services.database.db,
+    smtpUrl: smtp.url,
+    connection: () => services.redis.connection(),
+    prefix: `${services.redis.prefix}-${Math.random().toString(36).slice(2, 8)}`,
+    backoffMs: 200,
+    ...options,
+  });
   return harness;
 }
 
@@ -32,7 +39,10 @@ describe("notify processor: delivery", () => {
   it("retries a 451 with backoff and sends exactly one notice", async () => {
     const worker = start();
     smtp.rejectWith(451, 2);
-    const { rawMessageId, failureIds } = await seedMessage(services.database.db, { originalSender: "retry@kommune.example", failures: [{ recipient: "x@else.example" }] });
+    const { rawMessageId, failureIds } = await seedMessage(services.database.db, {
+      originalSender: "retry@kommune.example",
+      failures: [{ recipient: "x@else.example" }],
+    });
     await worker.enqueue(failureIds[0]!);
     const notice = await eventually(async () => {
       const row = await services.database.db.notice.findFirst({ where: { rawMessageId } });
@@ -46,7 +56,10 @@ describe("notify processor: delivery", () => {
   it("gives up on a 550: the notice is failed, staff alerted, nothing retried", async () => {
     const worker = start();
     smtp.rejectWith(550, 1);
-    const { rawMessageId, failureIds } = await seedMessage(services.database.db, { originalSender: "refused@kommune.example", failures: [{ recipient: "x@else.example" }] });
+    const { rawMessageId, failureIds } = await seedMessage(services.database.db, {
+      originalSender: "refused@kommune.example",
+      failures: [{ recipient: "x@else.example" }],
+    });
     await worker.enqueue(failureIds[0]!);
     const notice = await eventually(async () => {
       const row = await services.database.db.notice.findFirst({ where: { rawMessageId } });
@@ -54,7 +67,9 @@ describe("notify processor: delivery", () => {
     });
     expect(notice.lastError).toMatch(/^smtp 550/);
     expect(notice.attempts).toBe(1);
-    const alert = await services.database.db.auditEvent.findFirst({ where: { action: "notice.failed", target: notice.id } });
+    const alert = await services.database.db.auditEvent.findFirst({
+      where: { action: "notice.failed", target: notice.id },
+    });
     expect(alert?.detail).toMatchObject({ responseCode: 550, rawMessageId });
     expect(JSON.stringify(alert)).not.toContain("refused@kommune.example");
     const job = await worker.queue.getJob(`notify-${failureIds[0]}`);
@@ -65,27 +80,42 @@ describe("notify processor: delivery", () => {
   it("after the last attempt of 4xx, marks failed and alerts", async () => {
     const worker = start({ attempts: 2 });
     smtp.rejectWith(421, 5);
-    const { rawMessageId, failureIds } = await seedMessage(services.database.db, { originalSender: "busy@kommune.example", failures: [{ recipient: "x@else.example" }] });
+    const { rawMessageId, failureIds } = await seedMessage(services.database.db, {
+      originalSender: "busy@kommune.example",
+      failures: [{ recipient: "x@else.example" }],
+    });
     await worker.enqueue(failureIds[0]!);
     const notice = await eventually(async () => {
       const row = await services.database.db.notice.findFirst({ where: { rawMessageId } });
       return row?.status === "failed" && row;
     });
     expect(notice.attempts).toBe(2);
-    expect(await services.database.db.auditEvent.count({ where: { action: "notice.failed", target: notice.id } })).toBe(1);
+    expect(await services.database.db.auditEvent.count({ where: { action: "notice.failed", target: notice.id } })).toBe(
+      1,
+    );
   });
 
   it("sends the first notices at once and gathers the rest of a burst into one digest", async () => {
     const worker = start({ config: { NOTICE_DIGEST_MINUTES: 0.05, NOTICE_DIGEST_THRESHOLD: 2 }, concurrency: 1 }); // 3 s window
     const seeded = [];
     for (let i = 0; i < 5; i++) {
-      seeded.push(await seedMessage(services.database.db, { originalSender: "burst@kommune.example", originalMessageId: `<burst-${i}@kommune.example>`, failures: [{ recipient: `r${i}@else.example` }] }));
+      seeded.push(
+        await seedMessage(services.database.db, {
+          originalSender: "burst@kommune.example",
+          originalMessageId: `<burst-${i}@kommune.example>`,
+          failures: [{ recipient: `r${i}@else.example` }],
+        }),
+      );
       await worker.enqueue(seeded[i]!.failureIds[0]!);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const mails = await smtp.waitForMessages(3, 15_000);
     const subjects = await Promise.all(mails.map(async (mail) => (await mail.parse()).subject));
-    expect(subjects).toEqual(["[Sikkerhedsnet] Din mail nåede IKKE frem", "[Sikkerhedsnet] Din mail nåede IKKE frem", "[Sikkerhedsnet] 3 af dine mails nåede IKKE frem"]);
+    expect(subjects).toEqual([
+      "[Sikkerhedsnet] Din mail nåede IKKE frem",
+      "[Sikkerhedsnet] Din mail nåede IKKE frem",
+      "[Sikkerhedsnet] 3 af dine mails nåede IKKE frem",
+    ]);
     const digest = await mails[2]!.parse();
     for (const i of [2, 3, 4]) expect(digest.text).toContain(`<burst-${i}@kommune.example>`);
     const notices = await eventually(async () => {
@@ -100,7 +130,13 @@ describe("notify processor: delivery", () => {
   it("spaces notices to one domain by the per-domain rate limit", async () => {
     const worker = start({ config: { NOTICE_RATE_PER_DOMAIN: 60 }, concurrency: 4 }); // at most 10 per domain in each 10 s
     const seeded = [];
-    for (let i = 0; i < 12; i++) seeded.push(await seedMessage(services.database.db, { originalSender: `rate${i}@kommune.example`, failures: [{ recipient: "x@else.example" }] }));
+    for (let i = 0; i < 12; i++)
+      seeded.push(
+        await seedMessage(services.database.db, {
+          originalSender: `rate${i}@kommune.example`,
+          failures: [{ recipient: "x@else.example" }],
+        }),
+      );
     const rawMessageIds = seeded.map((message) => message.rawMessageId);
     // Enqueued together, so all of them meet the limit well inside one window.
     for (const { failureIds } of seeded) await worker.enqueue(failureIds[0]!);
@@ -108,7 +144,9 @@ describe("notify processor: delivery", () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(smtp.messages).toHaveLength(10);
     // The other two wait for the next window as delayed jobs, their notices recorded and unsent.
-    const waiting = await services.database.db.notice.findMany({ where: { rawMessageId: { in: rawMessageIds }, status: { not: "sent" } } });
+    const waiting = await services.database.db.notice.findMany({
+      where: { rawMessageId: { in: rawMessageIds }, status: { not: "sent" } },
+    });
     expect(waiting).toHaveLength(2);
   });
 
@@ -117,16 +155,33 @@ describe("notify processor: delivery", () => {
     const rateStore = { redis: services.redis.connection(), keyPrefix: `${services.redis.prefix}:notice-rate` };
     const config = { NOTICE_RATE_PER_DOMAIN: 6 }; // one notice per domain in each 10 s
     const first = start({ config, deps: { rateStore } });
-    const second = startNotifyWorker({ db: services.database.db, smtpUrl: smtp.url, connection: () => services.redis.connection(), prefix: `${services.redis.prefix}-second`, config, deps: { rateStore } });
+    const second = startNotifyWorker({
+      db: services.database.db,
+      smtpUrl: smtp.url,
+      connection: () => services.redis.connection(),
+      prefix: `${services.redis.prefix}-second`,
+      config,
+      deps: { rateStore },
+    });
     try {
-      const a = await seedMessage(services.database.db, { originalSender: "shared-a@kommune.example", failures: [{ recipient: "x@shared.example" }] });
-      const b = await seedMessage(services.database.db, { originalSender: "shared-b@kommune.example", failures: [{ recipient: "y@shared.example" }] });
+      const a = await seedMessage(services.database.db, {
+        originalSender: "shared-a@kommune.example",
+        failures: [{ recipient: "x@shared.example" }],
+      });
+      const b = await seedMessage(services.database.db, {
+        originalSender: "shared-b@kommune.example",
+        failures: [{ recipient: "y@shared.example" }],
+      });
       await first.enqueue(a.failureIds[0]!);
       await second.enqueue(b.failureIds[0]!);
       await smtp.waitForMessages(1, 10_000);
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       expect(smtp.messages).toHaveLength(1);
-      expect(await services.database.db.notice.count({ where: { rawMessageId: { in: [a.rawMessageId, b.rawMessageId] }, status: "sent" } })).toBe(1);
+      expect(
+        await services.database.db.notice.count({
+          where: { rawMessageId: { in: [a.rawMessageId, b.rawMessageId] }, status: "sent" },
+        }),
+      ).toBe(1);
     } finally {
       await second.close();
     }

@@ -1,13 +1,23 @@
 // The notify job for one failure: load every failure of its original message, drop back-filled
 // history and bounces of our own notices, route, record the notices, then deliver each one.
-import { loadNoticeContext, recordNoticeAlert, upsertPendingNotices, type NoticeFailureRow } from "@safetynet/db";
+
 import { randomUUID } from "node:crypto";
-import { decideRouting, domainOf, noticeIdFromMessageId, noticeMessageId, type RoutedAudience } from "@safetynet/notify";
+import { loadNoticeContext, type NoticeFailureRow, recordNoticeAlert, upsertPendingNotices } from "@safetynet/db";
+import {
+  decideRouting,
+  domainOf,
+  noticeIdFromMessageId,
+  noticeMessageId,
+  type RoutedAudience,
+} from "@safetynet/notify";
 import { deliverNotice } from "./deliver-notice.js";
-import type { NotifyContext, NoticeOutcome } from "./notify-context.js";
+import type { NoticeOutcome, NotifyContext } from "./notify-context.js";
 
 function isOwnNotice(failure: NoticeFailureRow, noticeFrom: string): boolean {
-  return noticeIdFromMessageId(failure.originalMessageId) !== null || failure.originalSender?.toLowerCase() === noticeFrom.toLowerCase();
+  return (
+    noticeIdFromMessageId(failure.originalMessageId) !== null ||
+    failure.originalSender?.toLowerCase() === noticeFrom.toLowerCase()
+  );
 }
 
 function templateName(audience: RoutedAudience, failures: NoticeFailureRow[]): string {
@@ -24,10 +34,17 @@ function combine(outcomes: NoticeOutcome[]): NoticeOutcome {
   if (delays.length) return delays.reduce((a, b) => (a.until <= b.until ? a : b));
   const failed = outcomes.find((o) => o.kind === "failed");
   if (failed) return failed;
-  return { kind: "done", result: outcomes.map((o) => (o.kind === "done" ? o.result : o.kind)).join(",") || "nobody-to-tell" };
+  return {
+    kind: "done",
+    result: outcomes.map((o) => (o.kind === "done" ? o.result : o.kind)).join(",") || "nobody-to-tell",
+  };
 }
 
-export async function notifyFailure(ctx: NotifyContext, failureId: string, options: { finalAttempt: boolean }): Promise<NoticeOutcome> {
+export async function notifyFailure(
+  ctx: NotifyContext,
+  failureId: string,
+  options: { finalAttempt: boolean },
+): Promise<NoticeOutcome> {
   const loaded = await loadNoticeContext(ctx.sql, failureId);
   if (!loaded) return { kind: "done", result: "failure-missing" };
   // Back-filled history is classified and reported, never notified: staff decide whom to contact.
@@ -65,7 +82,9 @@ export async function notifyFailure(ctx: NotifyContext, failureId: string, optio
 
   // A rate-limit token is taken up front, so a new notice can be claimed in the statement that
   // records it; a token not used (the notice was held, or existed already) is given back.
-  const tokens = await Promise.all(routing.audiences.map(async (audience) => (await ctx.rateLimiter.take(domainOf(audience.address) ?? "")) === 0));
+  const tokens = await Promise.all(
+    routing.audiences.map(async (audience) => (await ctx.rateLimiter.take(domainOf(audience.address) ?? "")) === 0),
+  );
   const notices = await upsertPendingNotices(
     ctx.sql,
     loaded.rawMessageId,

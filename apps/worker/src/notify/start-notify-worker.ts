@@ -1,6 +1,6 @@
 // Runs the notify queue inside the worker: a pooled SMTP transport, a prepared-statement pool
 // for the per-notice queries, and the processor. `stop()` stops taking jobs first, then closes.
-import { parseConfig, loadConfig, type Logger } from "@safetynet/config";
+import { type Logger, loadConfig, parseConfig } from "@safetynet/config";
 import { createUtcSqlPool, type DbClient } from "@safetynet/db";
 import { createNoticeTransport } from "@safetynet/notify";
 import { createRedisConnection, QUEUE_NAMES } from "@safetynet/queue";
@@ -10,7 +10,13 @@ import { NOTIFY_CONFIG_KEYS } from "./notify-context.js";
 import { NOTIFY_WORKER_OPTIONS } from "./notify-worker-options.js";
 
 const KEYS = [
-  ...NOTIFY_CONFIG_KEYS, "DATABASE_URL", "REDIS_URL", "SMTP_URL", "SMTP_STARTTLS", "SMTP_TLS_REJECT_UNAUTHORIZED", "SMTP_POOL_SIZE",
+  ...NOTIFY_CONFIG_KEYS,
+  "DATABASE_URL",
+  "REDIS_URL",
+  "SMTP_URL",
+  "SMTP_STARTTLS",
+  "SMTP_TLS_REJECT_UNAUTHORIZED",
+  "SMTP_POOL_SIZE",
 ] as const;
 
 export interface NotifyWorkerOptions {
@@ -30,12 +36,18 @@ export function startNotifyWorker(options: NotifyWorkerOptions): { stop(): Promi
   // none when the limit is off.
   const rateRedis = config.NOTICE_RATE_PER_DOMAIN > 0 ? createRedisConnection(config.REDIS_URL) : null;
   const rateStore = rateRedis ? { rateStore: { redis: rateRedis, keyPrefix: `${options.prefix}:notice-rate` } } : {};
-  const worker = new Worker(QUEUE_NAMES.notify, createNotifyProcessor({ db: options.db, sql, transport, config, logger: log, ...rateStore }), {
-    connection,
-    prefix: options.prefix,
-    ...NOTIFY_WORKER_OPTIONS,
-  });
-  worker.on("failed", (job, error) => log.warn({ jobId: job?.id, attempts: job?.attemptsMade, error: error.name }, "notify job failed"));
+  const worker = new Worker(
+    QUEUE_NAMES.notify,
+    createNotifyProcessor({ db: options.db, sql, transport, config, logger: log, ...rateStore }),
+    {
+      connection,
+      prefix: options.prefix,
+      ...NOTIFY_WORKER_OPTIONS,
+    },
+  );
+  worker.on("failed", (job, error) =>
+    log.warn({ jobId: job?.id, attempts: job?.attemptsMade, error: error.name }, "notify job failed"),
+  );
   worker.on("error", (error) => log.error({ error: error.name }, "notify worker connection error"));
   return {
     async stop() {

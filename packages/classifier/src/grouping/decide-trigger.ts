@@ -28,7 +28,8 @@ export function decideTrigger(
       : null;
   }
   const recent = unattached.filter((item) => item.at >= input.at - settings.windowMs);
-  if (distinctSenders(recent) >= settings.minSenders) return { scope: "systemic", windowMs: settings.windowMs, rule: "distinct-senders" };
+  if (distinctSenders(recent) >= settings.minSenders)
+    return { scope: "systemic", windowMs: settings.windowMs, rule: "distinct-senders" };
   const mean = baseline.length ? baseline.reduce((sum, count) => sum + count, 0) / baseline.length : 0;
   // The floor keeps a quiet fingerprint's first few failures from counting as a jump; the
   // baseline counts only failures outside systemic incidents, so a long fault never becomes normal.

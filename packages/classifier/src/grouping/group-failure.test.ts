@@ -9,8 +9,18 @@ const T0 = Date.UTC(2026, 10, 2, 8, 0, 0);
 
 function input(n: number, at: number, overrides: Partial<GroupInput> = {}): GroupInput {
   return {
-    ref: `f${n}`, at, sender: `s${n}@kommune.example`, fingerprint: "fp", fingerprintVersion: 1, cause: "spam-or-content-filter",
-    nature: "threshold", patternable: false, responsible: "recipient", reportingHost: null, recipientDomain: "x.example", live: true,
+    ref: `f${n}`,
+    at,
+    sender: `s${n}@kommune.example`,
+    fingerprint: "fp",
+    fingerprintVersion: 1,
+    cause: "spam-or-content-filter",
+    nature: "threshold",
+    patternable: false,
+    responsible: "recipient",
+    reportingHost: null,
+    recipientDomain: "x.example",
+    live: true,
     ...overrides,
   };
 }
@@ -23,9 +33,20 @@ describe("grouping step", () => {
     for (const n of [0, 1]) state = groupFailure(state, input(n, T0 + n * MINUTE), settings).state;
     expect(state.latest).toBeNull();
     const third = groupFailure(state, input(2, T0 + 10 * MINUTE), settings);
-    expect(third.state.latest).toMatchObject({ key: "fp-1", scope: "systemic", failureCount: 3, distinctSenders: 3, status: "open" });
+    expect(third.state.latest).toMatchObject({
+      key: "fp-1",
+      scope: "systemic",
+      failureCount: 3,
+      distinctSenders: 3,
+      status: "open",
+    });
     expect(third.effects).toContainEqual({ type: "failures-attached", incidentKey: "fp-1", refs: ["f0", "f1", "f2"] });
-    expect(third.effects).toContainEqual({ type: "escalate", incidentKey: "fp-1", event: "incident.opened", sequence: 0 });
+    expect(third.effects).toContainEqual({
+      type: "escalate",
+      incidentKey: "fp-1",
+      event: "incident.opened",
+      sequence: 0,
+    });
   });
 
   it("does not count one sender three times, nor senders outside the window", () => {
@@ -51,7 +72,12 @@ describe("grouping step", () => {
     state = tickGroup(state, T0 + settings.groupWaitMs, settings).state;
     const resolved = tickGroup(state, T0 + settings.resolveQuietMs, settings);
     expect(resolved.state.latest).toMatchObject({ status: "resolved", resolvedAt: T0 + settings.resolveQuietMs });
-    expect(resolved.effects).toContainEqual({ type: "escalate", incidentKey: "fp-1", event: "incident.resolved", sequence: 0 });
+    expect(resolved.effects).toContainEqual({
+      type: "escalate",
+      incidentKey: "fp-1",
+      event: "incident.resolved",
+      sequence: 0,
+    });
     const again = groupFailure(resolved.state, input(1, T0 + 24 * 60 * MINUTE, { nature: "systemic" }), settings);
     expect(again.state.latest).toMatchObject({ key: "fp-2", previousKey: "fp-1", sequence: 2 });
   });
@@ -63,7 +89,12 @@ describe("grouping step", () => {
     expect(result.state.latest).toMatchObject({ status: "open", failureCount: 2, announced: false });
     expect(result.effects.some((effect) => effect.type === "escalate")).toBe(false);
     result = groupFailure(result.state, input(2, T0 + 40 * MINUTE, { nature: "systemic" }), settings);
-    expect(result.effects).toContainEqual({ type: "escalate", incidentKey: "fp-1", event: "incident.opened", sequence: 0 });
+    expect(result.effects).toContainEqual({
+      type: "escalate",
+      incidentKey: "fp-1",
+      event: "incident.opened",
+      sequence: 0,
+    });
   });
 
   it("back-filled failures are grouped but never escalated", () => {
@@ -88,14 +119,20 @@ describe("grouping step", () => {
     const one = { sender: "nova@kommune.example" };
     const WEEK = 7 * 24 * 60 * MINUTE;
     // four earlier Mondays with 8 failures each in the same hour: 12 now is no jump (needs 24)
-    for (let week = 4; week >= 1; week--) for (let n = 0; n < 8; n++) grouper.add(input(week * 100 + n, T0 - week * WEEK + n * MINUTE, one));
+    for (let week = 4; week >= 1; week--)
+      for (let n = 0; n < 8; n++) grouper.add(input(week * 100 + n, T0 - week * WEEK + n * MINUTE, one));
     for (let n = 0; n < 12; n++) grouper.add(input(1000 + n, T0 + n * MINUTE, one));
     expect(grouper.incidentOf("f1000")).toBeNull();
   });
 
   it("a pattern of individual mistakes opens at once, for the team, never escalated", () => {
     const grouper = new MemoryGrouper(settings);
-    const cpr = { nature: "individual" as const, patternable: true, cause: "cpr-in-subject" as const, responsible: "sender" as const };
+    const cpr = {
+      nature: "individual" as const,
+      patternable: true,
+      cause: "cpr-in-subject" as const,
+      responsible: "sender" as const,
+    };
     for (let n = 0; n < 3; n++) grouper.add(input(n, T0 + n * 24 * 60 * MINUTE, cpr));
     expect(grouper.incidentOf("f0")).toMatchObject({ scope: "pattern", status: "open", distinctSenders: 3 });
     expect(grouper.escalations).toEqual([]);
@@ -108,6 +145,11 @@ describe("late arrivals", () => {
     state = tickGroup(state, T0 + settings.resolveQuietMs + 1, settings).state;
     expect(state.latest?.status).toBe("resolved");
     const late = groupFailure(state, input(1, T0 + 30 * MINUTE, { nature: "systemic" }), settings);
-    expect(late.state.latest).toMatchObject({ key: "fp-1", failureCount: 2, status: "resolved", resolvedAt: T0 + 30 * MINUTE + settings.resolveQuietMs });
+    expect(late.state.latest).toMatchObject({
+      key: "fp-1",
+      failureCount: 2,
+      status: "resolved",
+      resolvedAt: T0 + 30 * MINUTE + settings.resolveQuietMs,
+    });
   });
 });

@@ -1,9 +1,10 @@
 // The grouping step, pure state in and state out, shared exactly by the classify command and the
 // worker: attach to the fingerprint's open incident, or open one when a trigger fires.
-import { announce, incidentKey, milestone, promote, quietPeriod, resolveIfQuiet } from "./incident-rules.js";
-import { lookbackMs, type GroupSettings } from "./settings.js";
-import type { GroupEffect, GroupInput, GroupResult, GroupState, IncidentState, UnattachedFailure } from "./types.js";
+
 import { decideTrigger } from "./decide-trigger.js";
+import { announce, incidentKey, milestone, promote, quietPeriod, resolveIfQuiet } from "./incident-rules.js";
+import { type GroupSettings, lookbackMs } from "./settings.js";
+import type { GroupEffect, GroupInput, GroupResult, GroupState, IncidentState, UnattachedFailure } from "./types.js";
 
 /** Advance time: open incidents whose hold has passed, resolve quiet ones. */
 export function tickGroup(state: GroupState, now: number, settings: GroupSettings): GroupResult {
@@ -30,7 +31,10 @@ export function groupFailure(state: GroupState, input: GroupInput, settings: Gro
     const incident = attach(latest, [self], input.live, current.silences, input.at, settings, effects);
     return { state: { ...current, latest: incident }, effects };
   }
-  const unattached = [...current.unattached.filter((item) => item.at >= input.at - lookbackMs(input.patternable, settings)), self];
+  const unattached = [
+    ...current.unattached.filter((item) => item.at >= input.at - lookbackMs(input.patternable, settings)),
+    self,
+  ];
   const trigger = decideTrigger(input, unattached, current.baseline, settings);
   if (!trigger) return { state: { ...current, unattached }, effects };
   const members = unattached.filter((item) => item.at >= input.at - trigger.windowMs);
@@ -60,7 +64,10 @@ export function groupFailure(state: GroupState, input: GroupInput, settings: Gro
   const memberRefs = new Set(members.map((item) => item.ref));
   effects.push({ type: "incident-saved", incident: opened, created: true });
   const incident = attach(opened, members, input.live, current.silences, input.at, settings, effects);
-  return { state: { ...current, latest: incident, unattached: unattached.filter((item) => !memberRefs.has(item.ref)) }, effects };
+  return {
+    state: { ...current, latest: incident, unattached: unattached.filter((item) => !memberRefs.has(item.ref)) },
+    effects,
+  };
 }
 
 function attach(
@@ -89,10 +96,12 @@ function attach(
     knownSenders: [...known],
     live: before.live || live,
   };
-  if (incident.status === "resolved") incident.resolvedAt = Math.max(incident.resolvedAt ?? 0, incident.lastSeen + quietPeriod(incident, settings));
+  if (incident.status === "resolved")
+    incident.resolvedAt = Math.max(incident.resolvedAt ?? 0, incident.lastSeen + quietPeriod(incident, settings));
   incident = announce(promote(incident, now, settings), now, silences, effects);
   const mark = incident.announced ? milestone(before.failureCount, incident.failureCount, settings) : null;
-  if (mark !== null && before.announced) effects.push({ type: "escalate", incidentKey: incident.key, event: "incident.updated", sequence: mark });
+  if (mark !== null && before.announced)
+    effects.push({ type: "escalate", incidentKey: incident.key, event: "incident.updated", sequence: mark });
   effects.push({ type: "failures-attached", incidentKey: incident.key, refs: failures.map((item) => item.ref) });
   if (added.length) effects.push({ type: "senders-added", incidentKey: incident.key, senders: added });
   effects.push({ type: "incident-saved", incident, created: false });

@@ -26,7 +26,12 @@ export function promote(incident: IncidentState, now: number, settings: GroupSet
  * Tell the supplier once: a systemic incident that is past its hold, holds live failures and is
  * not silenced. A silence that expires while the fault goes on lets the next event announce it.
  */
-export function announce(incident: IncidentState, now: number, silences: readonly number[], effects: GroupEffect[]): IncidentState {
+export function announce(
+  incident: IncidentState,
+  now: number,
+  silences: readonly number[],
+  effects: GroupEffect[],
+): IncidentState {
   if (incident.scope !== "systemic" || incident.announced || !incident.live) return incident;
   if (incident.status === "pending" || incident.status === "resolved" || isSilenced(silences, now)) return incident;
   effects.push({ type: "escalate", incidentKey: incident.key, event: "incident.opened", sequence: 0 });
@@ -49,6 +54,7 @@ export function resolveIfQuiet(
   const quietEnds = incident.lastSeen + quietPeriod(incident, settings);
   if (now < quietEnds) return incident;
   const resolved: IncidentState = { ...incident, status: "resolved", resolvedAt: quietEnds };
-  if (resolved.announced) effects.push({ type: "escalate", incidentKey: resolved.key, event: "incident.resolved", sequence: 0 });
+  if (resolved.announced)
+    effects.push({ type: "escalate", incidentKey: resolved.key, event: "incident.resolved", sequence: 0 });
   return resolved;
 }

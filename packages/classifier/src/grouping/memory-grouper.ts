@@ -26,7 +26,9 @@ export class MemoryGrouper {
   add(input: GroupInput): GroupEffect[] {
     this.lastAt = Math.max(this.lastAt, input.at);
     const state = this.groups.get(input.fingerprint) ?? this.emptyState(input.fingerprint);
-    state.baseline = baselineRanges(input.at, this.settings).map((range) => this.countBetween(input.fingerprint, range.from, range.to));
+    state.baseline = baselineRanges(input.at, this.settings).map((range) =>
+      this.countBetween(input.fingerprint, range.from, range.to),
+    );
     const result = groupFailure(state, input, this.settings);
     this.groups.set(input.fingerprint, result.state);
     this.remember(input.fingerprint, { at: input.at, ref: input.ref });
@@ -62,7 +64,8 @@ export class MemoryGrouper {
       else if (effect.type === "escalate") this.escalations.push(effect);
       else if (effect.type === "failures-attached") {
         for (const ref of effect.refs) this.assignment.set(ref, effect.incidentKey);
-        if (this.incidents.get(effect.incidentKey)?.scope === "systemic") this.forget(fingerprint, new Set(effect.refs));
+        if (this.incidents.get(effect.incidentKey)?.scope === "systemic")
+          this.forget(fingerprint, new Set(effect.refs));
       }
     }
   }

@@ -23,7 +23,11 @@ export const supplierMatchSchema = z
   })
   .loose();
 
-export const supplierSchema = z.object({ id: z.string().min(1), name: z.string().optional(), match: supplierMatchSchema });
+export const supplierSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().optional(),
+  match: supplierMatchSchema,
+});
 export type SupplierRule = z.infer<typeof supplierSchema>;
 
 export const ruleSchema = z.object({

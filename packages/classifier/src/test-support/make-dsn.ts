@@ -34,10 +34,14 @@ function postfixDsn(spec: DsnSpec): string {
   const mta = spec.reportingMta ?? "relay1.kommune.example";
   const id = spec.id ?? String(spec.date.getTime());
   const original = new Date(spec.date.getTime() - 5_000);
-  const remoteOf = (to: string) => (spec.remoteMta === null ? "" : `Remote-MTA: dns; ${spec.remoteMta ?? "mx." + to.split("@")[1]}\n`);
+  const remoteOf = (to: string) =>
+    spec.remoteMta === null ? "" : `Remote-MTA: dns; ${spec.remoteMta ?? `mx.${to.split("@")[1]}`}\n`;
   const all = [spec.to, ...(spec.moreRecipients ?? [])];
   const blocks = all
-    .map((to) => `Final-Recipient: rfc822; ${to}\nOriginal-Recipient: rfc822;${to}\nAction: failed\nStatus: ${spec.status}\n${remoteOf(to)}Diagnostic-Code: smtp; ${spec.diagnostic}\n`)
+    .map(
+      (to) =>
+        `Final-Recipient: rfc822; ${to}\nOriginal-Recipient: rfc822;${to}\nAction: failed\nStatus: ${spec.status}\n${remoteOf(to)}Diagnostic-Code: smtp; ${spec.diagnostic}\n`,
+    )
     .join("\n");
   return crlf(`Return-Path: <>
 Received: by ${mta} (Postfix) id Q${id}
@@ -116,7 +120,7 @@ Diagnostic information for administrators:
 Generating server: ${mta}
 
 ${spec.to}
-${spec.remoteMta ?? "mx." + spec.to.split("@")[1]}
+${spec.remoteMta ?? `mx.${spec.to.split("@")[1]}`}
 Remote Server returned '${spec.diagnostic}'
 
 --EXB-${id}
@@ -130,7 +134,7 @@ Final-Recipient: rfc822;${spec.to}
 Action: failed
 Status: ${spec.status}
 Diagnostic-Code: smtp;${spec.diagnostic}
-Remote-MTA: dns;${spec.remoteMta ?? "mx." + spec.to.split("@")[1]}
+Remote-MTA: dns;${spec.remoteMta ?? `mx.${spec.to.split("@")[1]}`}
 
 --EXB-${id}
 Content-Type: text/rfc822-headers

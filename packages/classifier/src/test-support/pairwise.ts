@@ -1,6 +1,9 @@
 // Pairwise precision and recall of "same incident": how hidden scenarios judge the grouping.
 
-export function pairwise(expected: readonly (string | null)[], actual: readonly (string | null)[]): { precision: number; recall: number } {
+export function pairwise(
+  expected: readonly (string | null)[],
+  actual: readonly (string | null)[],
+): { precision: number; recall: number } {
   let truePairs = 0;
   let predicted = 0;
   let wanted = 0;

@@ -1,6 +1,6 @@
 // Scenario streams with known answers (used by the scenario tests and the benchmark): each yields
 // real-format NDRs and, per message, the incident group it belongs to (null: none expected).
-import { makeDsn, type DsnSpec } from "./make-dsn.js";
+import { type DsnSpec, makeDsn } from "./make-dsn.js";
 
 export interface ScenarioMessage {
   name: string;
@@ -126,8 +126,12 @@ export function flapping(seed = 4, start = MONDAY + 2 * DAY + 8 * HOUR, domain =
 
 /** A domain refuses TLS on Monday, works on Tuesday, and refuses again on Wednesday. */
 export function recurring(seed = 5, start = MONDAY + 10 * HOUR): ScenarioMessage[] {
-  const first = tlsRefusal(seed, start, "kommune-nabo.example").slice(0, 6).map((item) => ({ ...item, group: "recur-1" }));
-  const second = tlsRefusal(seed + 1, start + DAY, "kommune-nabo.example").slice(0, 6).map((item) => ({ ...item, group: "recur-2" }));
+  const first = tlsRefusal(seed, start, "kommune-nabo.example")
+    .slice(0, 6)
+    .map((item) => ({ ...item, group: "recur-1" }));
+  const second = tlsRefusal(seed + 1, start + DAY, "kommune-nabo.example")
+    .slice(0, 6)
+    .map((item) => ({ ...item, group: "recur-2" }));
   return [...first, ...second];
 }
 
@@ -143,7 +147,10 @@ export function noise(seed = 6, start = MONDAY): ScenarioMessage[] {
         to: `typo${n}@firma${n}.example`,
         subject: `Svar ${n}`,
         status: n % 2 ? "5.1.1" : "5.1.2",
-        diagnostic: n % 2 ? "550 5.1.1 <typo@firma.example>: Recipient address rejected: User unknown in virtual mailbox table" : "Host or domain name not found. Name service error for name=firma.example type=A: Host not found",
+        diagnostic:
+          n % 2
+            ? "550 5.1.1 <typo@firma.example>: Recipient address rejected: User unknown in virtual mailbox table"
+            : "Host or domain name not found. Name service error for name=firma.example type=A: Host not found",
         remoteMta: n % 2 ? undefined : null,
       },
       null,

@@ -31,12 +31,22 @@ export interface DecideSyncOptions {
   fullSyncEveryMs: number;
 }
 
-export function decideSync(stored: StoredSyncState, server: ServerMailboxState, options: DecideSyncOptions): SyncDecision {
+export function decideSync(
+  stored: StoredSyncState,
+  server: ServerMailboxState,
+  options: DecideSyncOptions,
+): SyncDecision {
   if (stored.uidValidity === null) return { kind: "seed", reason: "no stored UIDVALIDITY" };
   if (stored.uidValidity !== server.uidValidity) {
-    return { kind: "reset", previousUidValidity: stored.uidValidity, reason: `UIDVALIDITY ${stored.uidValidity} -> ${server.uidValidity}` };
+    return {
+      kind: "reset",
+      previousUidValidity: stored.uidValidity,
+      reason: `UIDVALIDITY ${stored.uidValidity} -> ${server.uidValidity}`,
+    };
   }
-  const fullDue = stored.lastFullSyncAt === null || options.now.getTime() - stored.lastFullSyncAt.getTime() >= options.fullSyncEveryMs;
+  const fullDue =
+    stored.lastFullSyncAt === null ||
+    options.now.getTime() - stored.lastFullSyncAt.getTime() >= options.fullSyncEveryMs;
   if (fullDue) return { kind: "full", reason: "periodic full comparison due" };
   // UIDs are strictly ascending within one UIDVALIDITY, so UIDNEXT above lastUid+1 means new mail.
   // HIGHESTMODSEQ also moves on flag changes (our own keyword), so it alone does not mean new mail.

@@ -19,7 +19,8 @@ export interface ImapEndpoint {
 export function parseImapUrl(value: string): ImapEndpoint {
   const url = new URL(value);
   const secure = url.protocol === "imaps:";
-  if (!secure && url.protocol !== "imap:") throw new Error(`expected an imap:// or imaps:// URL, got ${url.protocol}//`);
+  if (!secure && url.protocol !== "imap:")
+    throw new Error(`expected an imap:// or imaps:// URL, got ${url.protocol}//`);
   const startTls = (url.searchParams.get("starttls") ?? "auto") as StartTls;
   if (!["auto", "required", "never"].includes(startTls)) throw new Error("starttls must be auto, required or never");
   const folder = decodeURIComponent(url.pathname.replace(/^\//, "")) || "INBOX";

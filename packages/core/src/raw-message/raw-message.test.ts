@@ -16,7 +16,9 @@ describe("readMessageId", () => {
 
 describe("quarantineReason", () => {
   it("quarantines oversized, empty and headerless messages, with the reason", () => {
-    expect(quarantineReason({ size: 30, head: bytes("From: x\r\n"), maxBytes: 10 })).toBe("oversized: 30 bytes > limit 10");
+    expect(quarantineReason({ size: 30, head: bytes("From: x\r\n"), maxBytes: 10 })).toBe(
+      "oversized: 30 bytes > limit 10",
+    );
     expect(quarantineReason({ size: 0, head: bytes(""), maxBytes: 10 })).toMatch(/^unreadable: empty/);
     expect(quarantineReason({ size: 5, head: bytes("\x00\x01bin"), maxBytes: 10 })).toMatch(/^unreadable:/);
     expect(quarantineReason({ size: 9, head: bytes("From: x\r\n"), maxBytes: 10 })).toBeNull();

@@ -21,6 +21,6 @@ export function readMessageId(bytes: Uint8Array): string | null {
   const end = rest.search(/\r?\n(?![ \t])/);
   const value = (end === -1 ? rest : rest.slice(0, end)).replace(/\r?\n[ \t]+/g, " ").trim();
   const bracketed = /<[^<>\s]+>/.exec(value);
-  const id = bracketed ? bracketed[0] : value.split(/\s+/)[0] ?? "";
+  const id = bracketed ? bracketed[0] : (value.split(/\s+/)[0] ?? "");
   return id ? id.slice(0, 500) : null;
 }

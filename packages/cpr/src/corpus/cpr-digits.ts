@@ -49,7 +49,9 @@ export function randomCprDigits(random: Random, spec: CprSpec): string | null {
     if (Date.UTC(year, month - 1, day) > spec.now.getTime()) continue;
     const head = `${pad(day)}${pad(month)}${pad(yy)}${spec.seventh}${random.digits(2)}`;
     // Choose the last digit to pass or to fail modulus 11 as asked.
-    const options = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].filter((last) => (mod11Sum(head + last) % 11 === 0) === spec.modulus11);
+    const options = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].filter(
+      (last) => (mod11Sum(head + last) % 11 === 0) === spec.modulus11,
+    );
     if (options.length === 0) continue;
     return head + random.pick(options);
   }

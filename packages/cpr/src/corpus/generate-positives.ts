@@ -72,7 +72,8 @@ const FORMS: readonly CprForm[] = ["hyphen", "compact", "space"];
 
 function writeNumber(random: Random, digits: string, form: CprForm): string {
   if (form === "compact") return digits;
-  const separator = form === "space" ? random.pick([" ", " ", "\u00a0"]) : random.pick(["-", "-", "-", "\u2013", "\u2011"]);
+  const separator =
+    form === "space" ? random.pick([" ", " ", "\u00a0"]) : random.pick(["-", "-", "-", "\u2013", "\u2011"]);
   return digits.slice(0, 6) + separator + digits.slice(6);
 }
 
@@ -93,7 +94,17 @@ export function generatePositives(options: { seed: number; now: Date; perCombina
               const offset = template.indexOf("{n}");
               const text = template.replace("{n}", written);
               const ambiguousDateTime = !keyword && looksLikeDateAndTime(digits, form, options.now);
-              samples.push({ text, offset, length: written.length, digits, form, century, keyword, modulus11, ambiguousDateTime });
+              samples.push({
+                text,
+                offset,
+                length: written.length,
+                digits,
+                form,
+                century,
+                keyword,
+                modulus11,
+                ambiguousDateTime,
+              });
             }
           }
         }

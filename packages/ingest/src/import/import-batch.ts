@@ -5,7 +5,11 @@ import type { ImportSummary } from "./import-summary.js";
 
 export type ImportItem = Pick<IncomingMessage, "bytes" | "internalDate" | "importRef">;
 
-export async function importBatch(ingestor: Ingestor, items: readonly ImportItem[], summary: ImportSummary): Promise<void> {
+export async function importBatch(
+  ingestor: Ingestor,
+  items: readonly ImportItem[],
+  summary: ImportSummary,
+): Promise<void> {
   if (items.length === 0) return;
   const outcomes = await ingestor.ingest(
     items.map((item) => ({ ...item, source: "import" as const, mailboxId: null, uidValidity: null, uid: null })),

@@ -2,10 +2,17 @@
 // cursor per source records the last committed batch; an interrupted run continues after it.
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { detectSourceKind, listEmlFiles, listMaildirFiles, readSource, type MessageFile, type SourceKind } from "@safetynet/mail-files";
-import { loadImportCursor, saveImportCursor, type DbClient } from "@safetynet/db";
+import { type DbClient, loadImportCursor, saveImportCursor } from "@safetynet/db";
+import {
+  detectSourceKind,
+  listEmlFiles,
+  listMaildirFiles,
+  type MessageFile,
+  readSource,
+  type SourceKind,
+} from "@safetynet/mail-files";
 import type { Ingestor } from "../create-ingestor.js";
-import { importBatch, type ImportItem } from "./import-batch.js";
+import { type ImportItem, importBatch } from "./import-batch.js";
 import type { ImportSummary } from "./import-summary.js";
 import type { ProgressReporter } from "./progress-reporter.js";
 

@@ -1,10 +1,11 @@
 // Back-fills from an IMAP folder, optionally limited to a date range (SEARCH SINCE/BEFORE on
 // the internal date, RFC 3501 6.4.4). Resumable by UID; read-only: it never marks or moves mail.
-import { ImapFlow } from "imapflow";
+
 import { chunkUids, parseImapUrl, toSequenceSet } from "@safetynet/core";
-import { loadImportCursor, saveImportCursor, type DbClient } from "@safetynet/db";
+import { type DbClient, loadImportCursor, saveImportCursor } from "@safetynet/db";
+import { ImapFlow } from "imapflow";
 import type { Ingestor } from "../create-ingestor.js";
-import { importBatch, type ImportItem } from "./import-batch.js";
+import { type ImportItem, importBatch } from "./import-batch.js";
 import type { ImportSummary } from "./import-summary.js";
 import type { ProgressReporter } from "./progress-reporter.js";
 
@@ -22,7 +23,12 @@ export interface DateRange {
   before?: Date;
 }
 
-export async function importImapFolder(url: string, range: DateRange, deps: ImapImportDeps, summary: ImportSummary): Promise<void> {
+export async function importImapFolder(
+  url: string,
+  range: DateRange,
+  deps: ImapImportDeps,
+  summary: ImportSummary,
+): Promise<void> {
   const endpoint = parseImapUrl(url);
   const client = new ImapFlow({
     host: endpoint.host,
@@ -30,7 +36,10 @@ export async function importImapFolder(url: string, range: DateRange, deps: Imap
     secure: endpoint.secure,
     ...(endpoint.secure || endpoint.startTls === "auto" ? {} : { doSTARTTLS: endpoint.startTls === "required" }),
     tls: { rejectUnauthorized: endpoint.verifyCertificate },
-    auth: endpoint.pass === null && deps.accessToken ? { user: endpoint.user, accessToken: deps.accessToken } : { user: endpoint.user, pass: endpoint.pass ?? "" },
+    auth:
+      endpoint.pass === null && deps.accessToken
+        ? { user: endpoint.user, accessToken: deps.accessToken }
+        : { user: endpoint.user, pass: endpoint.pass ?? "" },
     logger: false,
     disableAutoIdle: true,
   });
@@ -45,7 +54,11 @@ export async function importImapFolder(url: string, range: DateRange, deps: Imap
     const key = `imap:${endpoint.user}@${endpoint.host}:${endpoint.port}/${endpoint.folder}/${mailbox.uidValidity}/${rangeKey}`;
     const cursor = await loadImportCursor(deps.db, key);
     const after = cursor && !cursor.done ? Number(cursor.position) : 0;
-    const query = { ...(range.since ? { since: range.since } : {}), ...(range.before ? { before: range.before } : {}), ...(range.since || range.before ? {} : { all: true }) };
+    const query = {
+      ...(range.since ? { since: range.since } : {}),
+      ...(range.before ? { before: range.before } : {}),
+      ...(range.since || range.before ? {} : { all: true }),
+    };
     const uids = ((await client.search(query, { uid: true })) || []).sort((a, b) => a - b);
     deps.progress.addTotal(uids.length);
     const todo = uids.filter((uid) => uid > after);
@@ -53,9 +66,22 @@ export async function importImapFolder(url: string, range: DateRange, deps: Imap
     let count = cursor && !cursor.done ? cursor.count : 0;
     for (const batch of chunkUids(todo, deps.batchSize)) {
       const items: ImportItem[] = [];
-      for await (const message of client.fetch(toSequenceSet(batch), { uid: true, source: true, internalDate: true }, { uid: true })) {
-        const internalDate = message.internalDate instanceof Date ? message.internalDate : message.internalDate ? new Date(message.internalDate) : null;
-        items.push({ bytes: message.source ?? null, internalDate, importRef: `imap:${endpoint.folder}:${mailbox.uidValidity}:${message.uid}` });
+      for await (const message of client.fetch(
+        toSequenceSet(batch),
+        { uid: true, source: true, internalDate: true },
+        { uid: true },
+      )) {
+        const internalDate =
+          message.internalDate instanceof Date
+            ? message.internalDate
+            : message.internalDate
+              ? new Date(message.internalDate)
+              : null;
+        items.push({
+          bytes: message.source ?? null,
+          internalDate,
+          importRef: `imap:${endpoint.folder}:${mailbox.uidValidity}:${message.uid}`,
+        });
       }
       await importBatch(deps.ingestor, items, summary);
       count += items.length;

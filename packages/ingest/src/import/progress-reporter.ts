@@ -22,7 +22,10 @@ function formatDuration(seconds: number): string {
   return h ? `${h}:${String(m).padStart(2, "0")}:${rest}` : `${m}:${rest}`;
 }
 
-export function createProgressReporter(stream: Stream, options: { now?: () => number; plainEveryMs?: number } = {}): ProgressReporter {
+export function createProgressReporter(
+  stream: Stream,
+  options: { now?: () => number; plainEveryMs?: number } = {},
+): ProgressReporter {
   const now = options.now ?? Date.now;
   const startedAt = now();
   let total = 0;
@@ -50,7 +53,7 @@ export function createProgressReporter(stream: Stream, options: { now?: () => nu
     advance(units, count) {
       done += units;
       messages += count;
-      const interval = tty ? 100 : options.plainEveryMs ?? 5_000;
+      const interval = tty ? 100 : (options.plainEveryMs ?? 5_000);
       if (now() - lastDraw >= interval) {
         lastDraw = now();
         stream.write(line());

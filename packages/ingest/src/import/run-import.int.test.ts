@@ -1,13 +1,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Queue } from "bullmq";
-import { ImapFlow } from "imapflow";
 import { createRawMessageCipher, createUtcSqlPool, type UtcSqlPool } from "@safetynet/db";
 import { createQueue } from "@safetynet/queue";
 import { createDovecotUser, waitForDovecotLogin } from "@safetynet/testing";
 import { useTestServices } from "@safetynet/testing/hooks";
+import type { Queue } from "bullmq";
+import { ImapFlow } from "imapflow";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIngestor } from "../create-ingestor.js";
 import { createProgressReporter } from "./progress-reporter.js";
 import { runImport } from "./run-import.js";
@@ -27,7 +27,12 @@ beforeAll(async () => {
   queue = createQueue("ingest", { connection: services.redis.connection(), prefix: services.redis.prefix });
   dir = mkdtempSync(path.join(os.tmpdir(), "sn-import-"));
   // An mbox with mboxrd quoting, and a Maildir with cur/ and new/.
-  const mbox = [1, 2, 3].map((i) => `From MAILER-DAEMON Mon Jan  1 00:00:0${i} 2024\n${message(i, ">From quoted\r\n").replaceAll("\r\n", "\n")}\n`).join("");
+  const mbox = [1, 2, 3]
+    .map(
+      (i) =>
+        `From MAILER-DAEMON Mon Jan  1 00:00:0${i} 2024\n${message(i, ">From quoted\r\n").replaceAll("\r\n", "\n")}\n`,
+    )
+    .join("");
   writeFileSync(path.join(dir, "bounces.mbox"), mbox);
   for (const sub of ["cur", "new", "tmp"]) mkdirSync(path.join(dir, "Maildir", sub), { recursive: true });
   writeFileSync(path.join(dir, "Maildir/cur/1700000000.a:2,S"), message(4));
@@ -44,10 +49,19 @@ afterAll(async () => {
 });
 
 function importer(sources: string[], range = {}) {
-  const ingestor = createIngestor({ db: services.database.db, sql, queue, cipher: createRawMessageCipher(KEY), maxMessageBytes: 1_000_000 });
+  const ingestor = createIngestor({
+    db: services.database.db,
+    sql,
+    queue,
+    cipher: createRawMessageCipher(KEY),
+    maxMessageBytes: 1_000_000,
+  });
   const output: string[] = [];
   const progress = createProgressReporter({ write: (text: string) => output.push(text), isTTY: false });
-  return { run: () => runImport({ db: services.database.db, ingestor, progress, sources, range, batchSize: 2 }), output };
+  return {
+    run: () => runImport({ db: services.database.db, ingestor, progress, sources, range, batchSize: 2 }),
+    output,
+  };
 }
 
 describe("safetynet import", () => {
@@ -60,7 +74,7 @@ describe("safetynet import", () => {
     const rows = await services.database.db.rawMessage.findMany({ where: { source: "import" } });
     expect(rows).toHaveLength(7);
     const cipher = createRawMessageCipher(KEY);
-    const fromMbox = rows.find((row) => row.importRef?.endsWith("bounces.mbox#1@" + row.importRef.split("@").pop()))!;
+    const fromMbox = rows.find((row) => row.importRef?.endsWith(`bounces.mbox#1@${row.importRef.split("@").pop()}`))!;
     expect(cipher.decrypt(fromMbox.encrypted).toString()).toContain("\nFrom quoted\n");
     const jobs = await queue.getJobs(["waiting"]);
     expect(jobs.map((job) => job.data)).toEqual(expect.arrayContaining(rows.map((row) => ({ messageId: row.id }))));
@@ -75,8 +89,14 @@ describe("safetynet import", () => {
     const cursor = await services.database.db.importCursor.findFirstOrThrow({ where: { key: `file:${file}` } });
     expect(cursor).toMatchObject({ done: true, count: 5 });
     // Pretend the run stopped after the first batch of two: the next run reads only the rest.
-    const offsetOfThird = Buffer.from(writeOf(file)).indexOf("From x", 1 + Buffer.from(writeOf(file)).indexOf("From x", 1));
-    await services.database.db.importCursor.update({ where: { key: cursor.key }, data: { done: false, position: `${offsetOfThird}:2`, count: 2 } });
+    const offsetOfThird = Buffer.from(writeOf(file)).indexOf(
+      "From x",
+      1 + Buffer.from(writeOf(file)).indexOf("From x", 1),
+    );
+    await services.database.db.importCursor.update({
+      where: { key: cursor.key },
+      data: { done: false, position: `${offsetOfThird}:2`, count: 2 },
+    });
     const resumed = await importer([file]).run();
     expect(resumed).toMatchObject({ read: 3, alreadyStored: 3 });
   });
@@ -86,7 +106,14 @@ describe("safetynet import", () => {
     // A user added this second is refused until Dovecot re-reads its passwd-file; an ImapFlow
     // instance cannot connect twice, so wait with throwaway clients first.
     await waitForDovecotLogin(user);
-    const client = new ImapFlow({ host: user.host, port: user.port, secure: false, doSTARTTLS: false, auth: { user: user.user, pass: user.pass }, logger: false });
+    const client = new ImapFlow({
+      host: user.host,
+      port: user.port,
+      secure: false,
+      doSTARTTLS: false,
+      auth: { user: user.user, pass: user.pass },
+      logger: false,
+    });
     await client.connect();
     await client.append("INBOX", message(21), [], new Date("2019-03-01T10:00:00Z"));
     await client.append("INBOX", message(22), [], new Date("2020-06-01T10:00:00Z"));

@@ -3,7 +3,7 @@
 import type { DbClient } from "@safetynet/db";
 import type { Ingestor } from "../create-ingestor.js";
 import { importFileSource } from "./import-files.js";
-import { importImapFolder, type DateRange } from "./import-imap-folder.js";
+import { type DateRange, importImapFolder } from "./import-imap-folder.js";
 import { emptySummary, type ImportSummary } from "./import-summary.js";
 import type { ProgressReporter } from "./progress-reporter.js";
 
@@ -28,12 +28,20 @@ export async function runImport(options: RunImportOptions): Promise<ImportSummar
   for (const source of options.sources) {
     try {
       if (/^imaps?:\/\//.test(source)) {
-        await importImapFolder(source, options.range ?? {}, { ...options, batchSize, ...(options.accessToken ? { accessToken: options.accessToken } : {}) }, summary);
+        await importImapFolder(
+          source,
+          options.range ?? {},
+          { ...options, batchSize, ...(options.accessToken ? { accessToken: options.accessToken } : {}) },
+          summary,
+        );
       } else {
         await importFileSource(source, { ...options, batchSize }, summary);
       }
     } catch (error) {
-      summary.failedSources.push({ source: safeName(source), error: error instanceof Error ? error.message : String(error) });
+      summary.failedSources.push({
+        source: safeName(source),
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   options.progress.finish();

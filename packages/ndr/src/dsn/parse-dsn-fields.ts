@@ -36,7 +36,12 @@ export function parseDsnFields(text: string): DsnReport {
     const name = line.slice(0, colon).trim().toLowerCase();
     if (!/^[a-z0-9-]+$/.test(name)) continue;
     if (name === "final-recipient" && current["final-recipient"] !== undefined) pushCurrent();
-    else if (name === "original-recipient" && current["original-recipient"] !== undefined && current["final-recipient"] !== undefined) pushCurrent();
+    else if (
+      name === "original-recipient" &&
+      current["original-recipient"] !== undefined &&
+      current["final-recipient"] !== undefined
+    )
+      pushCurrent();
     if (current[name] === undefined) current[name] = line.slice(colon + 1).trim();
     lastName = name;
   }
@@ -44,7 +49,9 @@ export function parseDsnFields(text: string): DsnReport {
   const perMessage: DsnFields = {};
   const perRecipient: DsnFields[] = [];
   for (const block of blocks) {
-    const isRecipient = Object.keys(block).some((name) => RECIPIENT_START.has(name)) || (block.action !== undefined && block.status !== undefined);
+    const isRecipient =
+      Object.keys(block).some((name) => RECIPIENT_START.has(name)) ||
+      (block.action !== undefined && block.status !== undefined);
     if (isRecipient) perRecipient.push(block);
     else if (perRecipient.length === 0) Object.assign(perMessage, block);
     else Object.assign(perRecipient[perRecipient.length - 1]!, block);

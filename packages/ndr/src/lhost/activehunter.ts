@@ -17,7 +17,10 @@ export const activehunter: LhostModule = {
     const start = text.indexOf(START);
     if (start < 0) return null;
     const blocks: Array<{ address: string; diagnostic: string | null }> = [];
-    for (const raw of text.slice(start + START.length).split("\n").slice(0, 2000)) {
+    for (const raw of text
+      .slice(start + START.length)
+      .split("\n")
+      .slice(0, 2000)) {
       const line = raw.trim();
       const rcpt = RECIPIENT_LINE.exec(line);
       if (rcpt) {

@@ -33,7 +33,14 @@ describe("amazonses JSON notifications", () => {
         bounce: {
           bounceType: "Transient",
           bounceSubType: "MailboxFull",
-          bouncedRecipients: [{ emailAddress: "borger@example.org", action: "failed", status: "5.2.2", diagnosticCode: "smtp; 552 5.2.2 over quota" }],
+          bouncedRecipients: [
+            {
+              emailAddress: "borger@example.org",
+              action: "failed",
+              status: "5.2.2",
+              diagnosticCode: "smtp; 552 5.2.2 over quota",
+            },
+          ],
           reportingMTA: "dns; a1-2.smtp-out.eu-west-1.amazonses.com",
         },
         mail: { messageId: "abc-123", headers: [{ name: "Subject", value: "Din sag" }] },
@@ -41,7 +48,12 @@ describe("amazonses JSON notifications", () => {
     );
     expect(report.decodedBy).toBe("amazonses");
     expect(report.kind).toBe("bounce");
-    expect(report.recipients[0]).toMatchObject({ address: "borger@example.org", reason: "mailboxfull", status: "5.2.2", replyCode: "552" });
+    expect(report.recipients[0]).toMatchObject({
+      address: "borger@example.org",
+      reason: "mailboxfull",
+      status: "5.2.2",
+      replyCode: "552",
+    });
     expect(report.original.subject).toBe("Din sag");
   });
 
@@ -49,7 +61,19 @@ describe("amazonses JSON notifications", () => {
     const report = parseMessage(
       notification({
         notificationType: "Bounce",
-        bounce: { bounceType: "Permanent", bounceSubType: "OnAccountSuppressionList", bouncedRecipients: [{ emailAddress: "borger@example.org", action: "failed", status: "5.1.1", diagnosticCode: "Amazon SES did not send the message to this address because it is on the suppression list for your account." }] },
+        bounce: {
+          bounceType: "Permanent",
+          bounceSubType: "OnAccountSuppressionList",
+          bouncedRecipients: [
+            {
+              emailAddress: "borger@example.org",
+              action: "failed",
+              status: "5.1.1",
+              diagnosticCode:
+                "Amazon SES did not send the message to this address because it is on the suppression list for your account.",
+            },
+          ],
+        },
         mail: {},
       }),
     );

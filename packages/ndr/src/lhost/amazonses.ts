@@ -10,10 +10,15 @@ export const amazonses: LhostModule = {
   detect(mail: MailView): boolean {
     // Amazon WorkMail relays through SES and carries the same headers; it has its own module
     if ((mail.headers.get("x-mailer") ?? "").includes("Amazon WorkMail")) return false;
-    return mail.headers.has("x-amz-sns-message-id") || mail.headers.has("x-ses-outgoing") || mail.headers.has("x-aws-outgoing");
+    return (
+      mail.headers.has("x-amz-sns-message-id") ||
+      mail.headers.has("x-ses-outgoing") ||
+      mail.headers.has("x-aws-outgoing")
+    );
   },
   parse(mail: MailView): LhostResult | null {
-    if (mail.text.trimStart().startsWith("{")) return mail.headers.has("x-amz-sns-message-id") ? readNotification(mail.text) : null;
+    if (mail.text.trimStart().startsWith("{"))
+      return mail.headers.has("x-amz-sns-message-id") ? readNotification(mail.text) : null;
     const dsn = readDeliveryStatus(mail);
     if (!dsn) return null;
     return { ...dsn, recipients: dsn.recipients.map(refineSesStatus) };
@@ -32,14 +37,20 @@ export const amazonses: LhostModule = {
 export function refineSesStatus(recipient: RawRecipient): RawRecipient {
   const text = recipient.diagnosticCode ?? "";
   const lastReply = /\.\s*<([245]\d\d[ -][245]\.\d{1,3}\.\d{1,3}[^<>]{0,300})>\s*$/.exec(text.slice(-400));
-  if (lastReply) return { ...recipient, status: findStatus(lastReply[1]) ?? recipient.status, replyCode: findReplyCode(lastReply[1]) ?? recipient.replyCode };
+  if (lastReply)
+    return {
+      ...recipient,
+      status: findStatus(lastReply[1]) ?? recipient.status,
+      replyCode: findReplyCode(lastReply[1]) ?? recipient.replyCode,
+    };
   if (!/^[45]\.[01]\.0$/.test(recipient.status ?? "")) return recipient;
   const quoted = /["'](\d\.\d{1,3}\.\d{1,3}[^"']{0,500})["']/.exec(text);
   return { ...recipient, status: findStatus(quoted ? quoted[1] : text) ?? recipient.status };
 }
 
 type Json = Record<string, unknown>;
-const asObject = (value: unknown): Json => (value && typeof value === "object" && !Array.isArray(value) ? (value as Json) : {});
+const asObject = (value: unknown): Json =>
+  value && typeof value === "object" && !Array.isArray(value) ? (value as Json) : {};
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const asString = (value: unknown): string | null => (typeof value === "string" && value ? value : null);
 
@@ -88,7 +99,8 @@ function readNotification(text: string): LhostResult | null {
       const text = semi > 0 && semi < 20 ? diagnostic.slice(semi + 1).trim() : diagnostic;
       recipients.push({
         address: normaliseAddress(address),
-        action: asString(bounce.bounceType) === "Transient" && asString(entry.action) === "delayed" ? "delayed" : "failed",
+        action:
+          asString(bounce.bounceType) === "Transient" && asString(entry.action) === "delayed" ? "delayed" : "failed",
         status: findStatus(asString(entry.status)) ?? findStatus(text),
         diagnosticCode: text || null,
         diagnosticType: semi > 0 && semi < 20 ? diagnostic.slice(0, semi).trim() : null,
@@ -103,7 +115,12 @@ function readNotification(text: string): LhostResult | null {
     for (const entry of asArray(complaint.complainedRecipients).map(asObject)) {
       const address = asString(entry.emailAddress);
       if (!address || !isAddress(address)) continue;
-      recipients.push({ address: normaliseAddress(address), action: "complained", reason: "feedback", feedbackType: asString(complaint.complaintFeedbackType) ?? "abuse" });
+      recipients.push({
+        address: normaliseAddress(address),
+        action: "complained",
+        reason: "feedback",
+        feedbackType: asString(complaint.complaintFeedbackType) ?? "abuse",
+      });
     }
     const result = finish(recipients, null, mail);
     return result ? { ...result, kind: "feedback" } : null;
@@ -113,7 +130,13 @@ function readNotification(text: string): LhostResult | null {
     const response = asString(delivery.smtpResponse);
     for (const address of asArray(delivery.recipients)) {
       if (typeof address !== "string" || !isAddress(address)) continue;
-      recipients.push({ address: normaliseAddress(address), action: "delivered", diagnosticCode: response, status: findStatus(response), replyCode: findReplyCode(response) });
+      recipients.push({
+        address: normaliseAddress(address),
+        action: "delivered",
+        diagnosticCode: response,
+        status: findStatus(response),
+        replyCode: findReplyCode(response),
+      });
     }
     return finish(recipients, asString(delivery.reportingMTA), mail);
   }
@@ -127,6 +150,12 @@ function finish(recipients: RawRecipient[], reportingMta: string | null, mail: J
     .map(asObject)
     .filter((h) => asString(h.name) && typeof h.value === "string")
     .map((h) => ({ name: String(h.name).toLowerCase(), value: String(h.value) }));
-  if (!fields.some((f) => f.name === "message-id") && asString(mail.messageId)) fields.push({ name: "message-id", value: String(mail.messageId) });
-  return { reportingMta, arrivalDate: asString(mail.timestamp), recipients, originalHeaders: fields.length ? new Headers(fields) : null };
+  if (!fields.some((f) => f.name === "message-id") && asString(mail.messageId))
+    fields.push({ name: "message-id", value: String(mail.messageId) });
+  return {
+    reportingMta,
+    arrivalDate: asString(mail.timestamp),
+    recipients,
+    originalHeaders: fields.length ? new Headers(fields) : null,
+  };
 }

@@ -35,6 +35,8 @@ describe("amazonworkmail", () => {
     const report = parseMessage(raw);
     expect(report.decodedBy).toBe("amazonworkmail");
     expect(report.reportingMta).toBe("a27-139.smtp-out.eu-west-1.amazonses.com");
-    expect(report.recipients.map((r) => [r.address, r.reason, r.status, r.replyCode])).toEqual([["borger@example.org", "expired", "4.4.2", "421"]]);
+    expect(report.recipients.map((r) => [r.address, r.reason, r.status, r.replyCode])).toEqual([
+      ["borger@example.org", "expired", "4.4.2", "421"],
+    ]);
   });
 });

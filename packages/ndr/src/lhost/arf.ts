@@ -2,14 +2,18 @@
 // Hotmail/Yahoo/AOL styles that carry the same fields in text. Reported as kind "feedback".
 import { parseHeaderBlock } from "../mime/header.js";
 import type { MailView } from "../mime/mail-view.js";
-import { findAddress, findAddresses, containsAny } from "./shared.js";
+import { containsAny, findAddress, findAddresses } from "./shared.js";
 import type { LhostModule, LhostResult, RawRecipient } from "./types.js";
 
 export const arf: LhostModule = {
   name: "arf",
   detect(mail: MailView): boolean {
     const ct = mail.root.params["report-type"] ?? "";
-    return ct.toLowerCase() === "feedback-report" || mail.feedbackReport !== null || containsAny(mail.subject, ["complaint about message"]);
+    return (
+      ct.toLowerCase() === "feedback-report" ||
+      mail.feedbackReport !== null ||
+      containsAny(mail.subject, ["complaint about message"])
+    );
   },
   parse(mail: MailView): LhostResult | null {
     const report = mail.feedbackReport;
@@ -26,7 +30,8 @@ export const arf: LhostModule = {
       if (address && !addresses.includes(address)) addresses.push(address);
     }
     if (addresses.length === 0 && !hotmail) {
-      for (const candidate of original?.getAll("to") ?? []) for (const address of findAddresses(candidate)) if (!addresses.includes(address)) addresses.push(address);
+      for (const candidate of original?.getAll("to") ?? [])
+        for (const address of findAddresses(candidate)) if (!addresses.includes(address)) addresses.push(address);
     }
     // No recipient named: the reserved-domain placeholder Sisimai uses, so consumers can filter it
     if (addresses.length === 0) addresses.push(UNDISCLOSED);

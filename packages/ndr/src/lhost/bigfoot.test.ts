@@ -39,6 +39,8 @@ describe("bigfoot", () => {
     ].join("\n");
     const report = parseMessage(raw);
     expect(report.decodedBy).toBe("bigfoot");
-    expect(report.recipients.map((r) => [r.address, r.smtpCommand, r.reason])).toEqual([["borger@example.org", "MAIL", "rejected"]]);
+    expect(report.recipients.map((r) => [r.address, r.smtpCommand, r.reason])).toEqual([
+      ["borger@example.org", "MAIL", "rejected"],
+    ]);
   });
 });

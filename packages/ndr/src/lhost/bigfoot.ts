@@ -16,7 +16,10 @@ export const bigfoot: LhostModule = {
     if (!dsn) return null;
     const command = lastCommand(mail.text);
     if (!command) return dsn;
-    return { ...dsn, recipients: dsn.recipients.map((recipient) => ({ ...recipient, smtpCommand: recipient.smtpCommand ?? command })) };
+    return {
+      ...dsn,
+      recipients: dsn.recipients.map((recipient) => ({ ...recipient, smtpCommand: recipient.smtpCommand ?? command })),
+    };
   },
 };
 

@@ -29,7 +29,11 @@ export const courier: LhostModule = {
       // Courier writes "Status: 5.0.0" even when the remote reply carried 5.1.1: parse-message.ts
       // prefers the reply's code; the dialogue's code counts when the DSN part quotes none
       const generic = r.status && /\.0\.0$/.test(r.status) && !findStatus(r.diagnosticCode);
-      return { ...r, status: generic ? fromText?.status ?? r.status : r.status, smtpCommand: r.smtpCommand ?? fromText?.smtpCommand ?? null };
+      return {
+        ...r,
+        status: generic ? (fromText?.status ?? r.status) : r.status,
+        smtpCommand: r.smtpCommand ?? fromText?.smtpCommand ?? null,
+      };
     });
     return { ...dsn, recipients };
   },
@@ -65,7 +69,16 @@ function readDialogues(text: string): Map<string, string[]> {
 }
 
 function fromDialogue(address: string, lines: string[]): RawRecipient {
-  const command = lines.find((line) => line.startsWith(">>> "))?.slice(4).trim().split(/[ :]/)[0]?.toUpperCase() ?? null;
-  const reply = lines.filter((line) => line.startsWith("<<< ")).map((line) => line.slice(4)).join(" ");
+  const command =
+    lines
+      .find((line) => line.startsWith(">>> "))
+      ?.slice(4)
+      .trim()
+      .split(/[ :]/)[0]
+      ?.toUpperCase() ?? null;
+  const reply = lines
+    .filter((line) => line.startsWith("<<< "))
+    .map((line) => line.slice(4))
+    .join(" ");
   return recipientFromText(address, reply || lines.join(" "), command ? { smtpCommand: command } : {});
 }

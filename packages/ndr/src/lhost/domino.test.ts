@@ -70,6 +70,8 @@ describe("domino", () => {
       "",
     ].join("\n");
     const result = domino.parse(MailView.fromBinary(raw));
-    expect(result?.recipients.map((r) => [r.address, r.diagnosticCode])).toEqual([["sag@example.dk", "User sag (sag@example.dk) not listed in Domino Directory"]]);
+    expect(result?.recipients.map((r) => [r.address, r.diagnosticCode])).toEqual([
+      ["sag@example.dk", "User sag (sag@example.dk) not listed in Domino Directory"],
+    ]);
   });
 });

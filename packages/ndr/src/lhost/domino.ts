@@ -65,7 +65,10 @@ export const domino: LhostModule = {
   },
   reasonRules: [
     // Domino's router: the address is not in the Domino Directory (English, older NAB, French, Japanese)
-    { when: /not listed in (?:domino directory|public name & address book)|non répertorié dans l'annuaire domino|domino ディレクトリには見つかりません/, reason: "userunknown" },
+    {
+      when: /not listed in (?:domino directory|public name & address book)|non répertorié dans l'annuaire domino|domino ディレクトリには見つかりません/,
+      reason: "userunknown",
+    },
     // Router refuses the route to this user (restriction or unroutable user document)
     { when: /cannot route mail to user/, reason: "filtered" },
     // Several person documents match the name: the router cannot choose
@@ -95,7 +98,8 @@ function readByIndentation(lines: readonly string[]): Array<{ address: string | 
   if (current.length > 0) paragraphs.push(current);
   const out: Array<{ address: string | null; diagnosis: string[] }> = [];
   for (const paragraph of paragraphs) {
-    if (paragraph.length === 1 && /^[^\s@]{1,128}@[^\s@]{1,255}$/.test(paragraph[0]!)) out.push({ address: paragraph[0]!, diagnosis: [] });
+    if (paragraph.length === 1 && /^[^\s@]{1,128}@[^\s@]{1,255}$/.test(paragraph[0]!))
+      out.push({ address: paragraph[0]!, diagnosis: [] });
     else if (out.length > 0 && out.at(-1)!.diagnosis.length === 0) out.at(-1)!.diagnosis.push(...paragraph);
   }
   return out;

@@ -49,7 +49,15 @@ describe("einsundeins", () => {
   });
 
   it("leaves a plain Exim bounce (no 1&1 marker) to other modules", () => {
-    const report = parseMessage(bounce(["This message was created automatically by mail delivery software.", "", "  x@example.org", "    retry timeout exceeded", ""]));
+    const report = parseMessage(
+      bounce([
+        "This message was created automatically by mail delivery software.",
+        "",
+        "  x@example.org",
+        "    retry timeout exceeded",
+        "",
+      ]),
+    );
     expect(report.decodedBy).not.toBe("einsundeins");
   });
 });

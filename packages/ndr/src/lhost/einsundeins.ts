@@ -26,7 +26,10 @@ export const einsundeins: LhostModule = {
     const cut = text.indexOf(ORIGINAL, start);
     const blocks: { address: string; lines: string[] }[] = [];
     // After the intro paragraph each failed address stands alone on its line ("addr" or "addr:")
-    for (const line of text.slice(start, cut < 0 ? undefined : cut).split("\n").slice(1)) {
+    for (const line of text
+      .slice(start, cut < 0 ? undefined : cut)
+      .split("\n")
+      .slice(1)) {
       const trimmed = line.trim();
       if (!trimmed) continue;
       const candidate = trimmed.replace(/:$/, "");
@@ -38,7 +41,10 @@ export const einsundeins: LhostModule = {
     }
     const recipients = blocks.map(({ address, lines }) => toRecipient(address, lines.join(" ")));
     if (recipients.length === 0) return null;
-    return { recipients, originalHeaders: mail.originalHeaders ?? (cut >= 0 ? inlineOriginalHeaders(text.slice(cut), [ORIGINAL]) : null) };
+    return {
+      recipients,
+      originalHeaders: mail.originalHeaders ?? (cut >= 0 ? inlineOriginalHeaders(text.slice(cut), [ORIGINAL]) : null),
+    };
   },
   reasonRules: [
     // 1&1's own size refusal: "Mail size limit exceeded. For explanation visit http://postmaster.1and1.com/..."

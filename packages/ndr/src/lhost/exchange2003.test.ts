@@ -15,7 +15,15 @@ describe.skipIf(!corpusAvailable())("lhost-exchange2003 (corpus)", () => {
 });
 
 const ndr = (body: string[]): string =>
-  ["From: System Administrator <postmaster@kommune.example.dk>", "Subject: Undeliverable: Mødeindkaldelse", "X-Mailer: Internet Mail Service (5.5.2653.19)", "Content-Type: text/plain; charset=us-ascii", "", ...body, ""].join("\n");
+  [
+    "From: System Administrator <postmaster@kommune.example.dk>",
+    "Subject: Undeliverable: Mødeindkaldelse",
+    "X-Mailer: Internet Mail Service (5.5.2653.19)",
+    "Content-Type: text/plain; charset=us-ascii",
+    "",
+    ...body,
+    "",
+  ].join("\n");
 
 describe("exchange2003", () => {
   it("reads each recipient's MSEXCH code and restates the original when none is attached", () => {
@@ -109,6 +117,8 @@ describe("exchange2003 SMTP connector", () => {
     const report = parseMessage(raw);
     expect(report.decodedBy).toBe("exchange2003");
     expect(report.reportingMta).toBe("mx.kommune.example.dk");
-    expect(report.recipients.map((r) => [r.address, r.status, r.remoteMta, r.reason])).toEqual([["borger@example.org", "5.1.1", "mx.example.org", "userunknown"]]);
+    expect(report.recipients.map((r) => [r.address, r.status, r.remoteMta, r.reason])).toEqual([
+      ["borger@example.org", "5.1.1", "mx.example.org", "userunknown"],
+    ]);
   });
 });

@@ -17,9 +17,18 @@ const MSEXCH_CODE = /\(([0-9A-F]{8})\)\s*(.*)$/;
 
 // The restated original's field names, English and as the Danish/German/French NDRs spell them
 const RESTATED: Readonly<Record<string, string>> = {
-  to: "To", til: "To", an: "To", "à": "To",
-  subject: "Subject", emne: "Subject", betreff: "Subject", objet: "Subject",
-  sent: "Sent", sendt: "Sent", gesendet: "Sent", "envoyé": "Sent",
+  to: "To",
+  til: "To",
+  an: "To",
+  à: "To",
+  subject: "Subject",
+  emne: "Subject",
+  betreff: "Subject",
+  objet: "Subject",
+  sent: "Sent",
+  sendt: "Sent",
+  gesendet: "Sent",
+  envoyé: "Sent",
 };
 
 // Exchange's MSEXCH error codes (as listed in Sisimai's Exchange2003 module)
@@ -41,7 +50,11 @@ function isExchange(mail: MailView): boolean {
   const headers = mail.headers;
   if (headers.has("x-ms-embedded-report")) return true;
   const mailer = headers.get("x-mailer") ?? "";
-  if (mailer.startsWith("Internet Mail Service (") || mailer.startsWith("Microsoft Exchange Server Internet Mail Connector")) return true;
+  if (
+    mailer.startsWith("Internet Mail Service (") ||
+    mailer.startsWith("Microsoft Exchange Server Internet Mail Connector")
+  )
+    return true;
   if ((headers.get("x-mimeole") ?? "").startsWith("Produced By Microsoft Exchange")) return true;
   return mail.probe.received.includes(" with Internet Mail Service (");
 }
@@ -68,7 +81,10 @@ export const exchange2003: LhostModule = {
 
     const blocks: Array<{ address: string; lines: string[] }> = [];
     for (const line of lines.slice(startAt + 1)) {
-      const match = RECIPIENT_LINE.exec(line) ?? SMTP_RECIPIENT_LINE.exec(line) ?? (localised ? LOCALISED_RECIPIENT_LINE.exec(line) : null);
+      const match =
+        RECIPIENT_LINE.exec(line) ??
+        SMTP_RECIPIENT_LINE.exec(line) ??
+        (localised ? LOCALISED_RECIPIENT_LINE.exec(line) : null);
       if (match) {
         blocks.push({ address: match[1]!, lines: [] });
         continue;
@@ -82,7 +98,13 @@ export const exchange2003: LhostModule = {
       reportingMta: dsn?.reportingMta ?? null,
       arrivalDate: dsn?.arrivalDate ?? null,
       recipients,
-      originalHeaders: mail.originalHeaders ? null : headersFromPairs([["To", restated.get("To")], ["Subject", restated.get("Subject")], ["Date", restated.get("Sent")]]),
+      originalHeaders: mail.originalHeaders
+        ? null
+        : headersFromPairs([
+            ["To", restated.get("To")],
+            ["Subject", restated.get("Subject")],
+            ["Date", restated.get("Sent")],
+          ]),
     };
   },
 };
@@ -117,7 +139,7 @@ function withDsn(recipient: RawRecipient, dsn: LhostResult | null): RawRecipient
     status: fromDsn.status ?? recipient.status ?? null, // a generic X.0.0 gives way to the reply's code in parse-message.ts
     diagnosticCode: diagnostic,
     diagnosticType: fromDsn.diagnosticType ?? null,
-    replyCode: fromDsn.diagnosticCode ? fromDsn.replyCode ?? null : recipient.replyCode ?? null,
+    replyCode: fromDsn.diagnosticCode ? (fromDsn.replyCode ?? null) : (recipient.replyCode ?? null),
     smtpCommand: fromDsn.smtpCommand ?? recipient.smtpCommand ?? null,
     remoteMta: fromDsn.remoteMta ?? null,
     lastAttemptDate: fromDsn.lastAttemptDate ?? null,
@@ -137,5 +159,8 @@ function toRecipient(address: string, lines: string[]): RawRecipient {
   const message = (code[2] || useful[msexchAt + 1] || "").trim();
   const reason = ERROR_CODES[code[1]!] ?? null;
   // The MSEXCH code is Exchange's own verdict; only the "onhold" codes leave the text to decide
-  return recipientFromText(address, `${prose} ${message}`.trim(), { reason, reasonIsFinal: reason !== null && reason !== "onhold" });
+  return recipientFromText(address, `${prose} ${message}`.trim(), {
+    reason,
+    reasonIsFinal: reason !== null && reason !== "onhold",
+  });
 }

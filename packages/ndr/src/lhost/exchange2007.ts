@@ -6,7 +6,8 @@ import { parseExchangeNdr } from "./office365.js";
 import type { LhostModule } from "./types.js";
 
 // Localised "Undeliverable:" subjects Exchange writes (en, fr, it, de, da, nl, es, pt, sv, nb)
-const SUBJECTS = /^(?:Undeliverable|Undelivered|Non remis|Non_remis_|Non recapitabile|Unzustellbar|Ikke leveret|Kunne ikke leveres|Onbestelbaar|No se puede entregar|Não entregue|Olevererbart|Ikke levert)\s*:/i;
+const SUBJECTS =
+  /^(?:Undeliverable|Undelivered|Non remis|Non_remis_|Non recapitabile|Unzustellbar|Ikke leveret|Kunne ikke leveres|Onbestelbaar|No se puede entregar|Não entregue|Olevererbart|Ikke levert)\s*:/i;
 
 export const exchange2007: LhostModule = {
   name: "exchange2007",

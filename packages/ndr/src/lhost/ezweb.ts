@@ -59,7 +59,11 @@ export const ezweb: LhostModule = {
     const dsn = readDeliveryStatus(mail);
     const recipients = blocks.map((block): RawRecipient => {
       const diagnostic = failure?.line ?? block.lines.join(" ");
-      const recipient = recipientFromText(block.address, diagnostic, block.command ? { smtpCommand: block.command } : { smtpCommand: null });
+      const recipient = recipientFromText(
+        block.address,
+        diagnostic,
+        block.command ? { smtpCommand: block.command } : { smtpCommand: null },
+      );
       const fromDsn = dsn?.recipients.find((r) => r.address.toLowerCase() === recipient.address.toLowerCase());
       recipient.status ??= fromDsn?.status ?? null;
       recipient.reason = decide(block.address, block.command, failure?.reason ?? null, filteredBySpasign);

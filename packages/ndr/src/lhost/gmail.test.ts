@@ -59,6 +59,8 @@ describe("gmail", () => {
       "",
     ].join("\n");
     const report = parseMessage(raw);
-    expect(report.recipients.map((r) => [r.address, r.reason, r.smtpCommand])).toEqual([["three@example.org", "filtered", "DATA"]]);
+    expect(report.recipients.map((r) => [r.address, r.reason, r.smtpCommand])).toEqual([
+      ["three@example.org", "filtered", "DATA"],
+    ]);
   });
 });

@@ -28,7 +28,10 @@ const STATES: Readonly<Record<string, { command: string; reason: Reason }>> = {
 export const gmail: LhostModule = {
   name: "gmail",
   detect(mail: MailView): boolean {
-    return mail.probe.fromLower.includes("<mailer-daemon@googlemail.com>") && mail.subject.includes("Delivery Status Notification");
+    return (
+      mail.probe.fromLower.includes("<mailer-daemon@googlemail.com>") &&
+      mail.subject.includes("Delivery Status Notification")
+    );
   },
   parse(mail: MailView): LhostResult | null {
     // Newer Gmail bounces are RFC 3464 DSNs; those are left to the standard module
@@ -70,9 +73,15 @@ export const gmail: LhostModule = {
   },
   reasonRules: [
     // Gmail could not open an SMTP connection to any MX of the domain and gave up (or will retry)
-    { when: /the recipient server did not accept our requests to connect|dns error: could not contact dns servers/, reason: "expired" },
+    {
+      when: /the recipient server did not accept our requests to connect|dns error: could not contact dns servers/,
+      reason: "expired",
+    },
     // Gmail's resolver found no such domain / no usable answer
-    { when: /dns error: domain name not found|dns error: dns server returned answer with no data/, reason: "hostunknown" },
+    {
+      when: /dns error: domain name not found|dns error: dns server returned answer with no data/,
+      reason: "hostunknown",
+    },
     // Gmail's own "500 Remote server does not support TLS" when a TLS-required delivery met a plain server
     { when: /remote server does not support tls/, reason: "failedstarttls" },
   ],
@@ -82,7 +91,12 @@ function toRecipient(address: string, delayed: boolean, block: string): RawRecip
   // Drop Gmail's boilerplate; the remote reply follows "The error that the other server returned was:"
   const said = block.indexOf("The error that the other server returned was:");
   const technical = block.search(/Technical details of (?:permanent|temporary) failure:/);
-  let diagnostic = said >= 0 ? block.slice(said + 45) : technical >= 0 ? block.slice(technical).replace(/^Technical details of \w+ failure:\s*/, "") : block;
+  let diagnostic =
+    said >= 0
+      ? block.slice(said + 45)
+      : technical >= 0
+        ? block.slice(technical).replace(/^Technical details of \w+ failure:\s*/, "")
+        : block;
   diagnostic = diagnostic.trim();
   const extra: Partial<RawRecipient> = { action: delayed ? "delayed" : "failed" };
   const state = STATES[/\(state (\d{1,2})\)/.exec(diagnostic)?.[1] ?? ""];

@@ -43,7 +43,10 @@ export const gmx: LhostModule = {
       }),
     );
     if (recipients.length === 0) return null;
-    return { recipients, originalHeaders: mail.originalHeaders ?? (cut >= 0 ? inlineOriginalHeaders(text.slice(cut), [ORIGINAL]) : null) };
+    return {
+      recipients,
+      originalHeaders: mail.originalHeaders ?? (cut >= 0 ? inlineOriginalHeaders(text.slice(cut), [ORIGINAL]) : null),
+    };
   },
   reasonRules: [
     // GMX's Exim gave up retrying: "delivery retry timeout exceeded"

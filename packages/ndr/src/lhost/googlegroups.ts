@@ -28,7 +28,12 @@ export const googlegroups: LhostModule = {
     // The notice lists four possible causes as " * " bullets (misspelt name, group deleted, must
     // join first, posting not allowed): all mean the group refused the post. Anything else: unknown.
     const bullets = notice.split("\n").filter((line) => /^ ?\* ?\S/.test(line)).length;
-    const diagnostic = notice.split(/\n\s*\n/).slice(0, 4).join(" ").replace(/\s+/g, " ").trim();
+    const diagnostic = notice
+      .split(/\n\s*\n/)
+      .slice(0, 4)
+      .join(" ")
+      .replace(/\s+/g, " ")
+      .trim();
     return {
       recipients: addresses.map((address) => ({
         address,

@@ -43,7 +43,11 @@ describe("googleworkspace", () => {
 
   it("keeps the failed address that the original was sent to", () => {
     const report = parseMessage(
-      bounce("two@example.org", "<one@example.org>, <two@example.org>", "Your message wasn't delivered to two@example.org because the address couldn't be found. Check for typos or unnecessary spaces and try again."),
+      bounce(
+        "two@example.org",
+        "<one@example.org>, <two@example.org>",
+        "Your message wasn't delivered to two@example.org because the address couldn't be found. Check for typos or unnecessary spaces and try again.",
+      ),
     );
     expect(report.decodedBy).toBe("googleworkspace");
     expect(report.recipients.map((r) => [r.address, r.reason])).toEqual([["two@example.org", "userunknown"]]);
@@ -51,7 +55,11 @@ describe("googleworkspace", () => {
 
   it("falls back to the original's To when X-Failed-Recipients names someone else", () => {
     const report = parseMessage(
-      bounce("alias@groups.example.com", "<one@example.org>", "You're sending this from a different address or alias using the 'Send mail as' feature. The settings for your 'Send mail as' account are misconfigured or out of date."),
+      bounce(
+        "alias@groups.example.com",
+        "<one@example.org>",
+        "You're sending this from a different address or alias using the 'Send mail as' feature. The settings for your 'Send mail as' account are misconfigured or out of date.",
+      ),
     );
     expect(report.recipients.map((r) => [r.address, r.reason])).toEqual([["one@example.org", "rejected"]]);
   });

@@ -10,14 +10,20 @@ const START = "** ";
 export const googleworkspace: LhostModule = {
   name: "googleworkspace",
   detect(mail: MailView): boolean {
-    return mail.probe.fromLower.includes("<mailer-daemon@googlemail.com>") && mail.subject.includes("Delivery Status Notification");
+    return (
+      mail.probe.fromLower.includes("<mailer-daemon@googlemail.com>") &&
+      mail.subject.includes("Delivery Status Notification")
+    );
   },
   parse(mail: MailView): LhostResult | null {
     if (/^(?:Final-Recipient|Diagnostic-Code):/im.test(mail.deliveryStatus ?? "")) return null;
     const text = mail.text;
     const start = text.search(/^\*\* .{1,80} \*\*$/m);
     if (start < 0 || !text.startsWith(START, start)) return null;
-    const diagnostic = text.slice(start, start + 4000).replace(/\s+/g, " ").trim();
+    const diagnostic = text
+      .slice(start, start + 4000)
+      .replace(/\s+/g, " ")
+      .trim();
     const addresses = chooseRecipients(mail);
     if (addresses.length === 0) return null;
     return { recipients: addresses.map((address) => recipientFromText(address, diagnostic)) };

@@ -31,6 +31,8 @@ describe("imailserver", () => {
     ].join("\n");
     const report = parseMessage(raw);
     expect(report.decodedBy).toBe("imailserver");
-    expect(report.recipients.map((r) => [r.address, r.smtpCommand, r.status, r.reason])).toEqual([["nobody@example.com", "RCPT", "5.1.1", "userunknown"]]);
+    expect(report.recipients.map((r) => [r.address, r.smtpCommand, r.status, r.reason])).toEqual([
+      ["nobody@example.com", "RCPT", "5.1.1", "userunknown"],
+    ]);
   });
 });

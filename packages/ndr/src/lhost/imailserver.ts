@@ -29,7 +29,10 @@ const FAILURES: ReadonlyArray<[RegExp, Reason]> = [
 export const imailserver: LhostModule = {
   name: "imailserver",
   detect(mail: MailView): boolean {
-    return /^Undeliverable Mail\s*$/.test(mail.subject) || (mail.headers.get("x-mailer") ?? "").trim().startsWith("<SMTP32 v");
+    return (
+      /^Undeliverable Mail\s*$/.test(mail.subject) ||
+      (mail.headers.get("x-mailer") ?? "").trim().startsWith("<SMTP32 v")
+    );
   },
   parse(mail: MailView): LhostResult | null {
     const text = mail.text;
@@ -37,7 +40,10 @@ export const imailserver: LhostModule = {
     // Without IMail's X-Mailer, insist on its layout: the error lines end where the original starts
     if (endAt < 0 && !(mail.headers.get("x-mailer") ?? "").trim().startsWith("<SMTP32 v")) return null;
     const blocks: Array<{ address: string; error: string; extra: string[] }> = [];
-    for (const raw of text.slice(0, endAt < 0 ? undefined : endAt).split("\n").slice(0, 2000)) {
+    for (const raw of text
+      .slice(0, endAt < 0 ? undefined : endAt)
+      .split("\n")
+      .slice(0, 2000)) {
       const line = raw.trim();
       if (!line) continue;
       const error = ERROR_LINE.exec(line);

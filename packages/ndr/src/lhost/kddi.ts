@@ -37,7 +37,7 @@ export const kddi: LhostModule = {
       const diagnostic = b.lines.join(" ");
       const recipient = recipientFromText(b.address, diagnostic);
       // X-SPASIGN: NG is au's anti-spam verdict; otherwise the fixed sentence names the cause
-      recipient.reason = spasign ? "filtered" : MESSAGES.find(([needle]) => diagnostic.includes(needle))?.[1] ?? null;
+      recipient.reason = spasign ? "filtered" : (MESSAGES.find(([needle]) => diagnostic.includes(needle))?.[1] ?? null);
       return recipient;
     });
     return { recipients };

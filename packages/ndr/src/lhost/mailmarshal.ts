@@ -51,11 +51,18 @@ export const mailmarshal: LhostModule = {
     }
     if (addresses.length === 0) return null;
     const remote = info.get("Remote-MTA") ?? null;
-    const recipients = addresses.map((address): RawRecipient => recipientFromText(address, error.join(" "), { remoteMta: remote }));
+    const recipients = addresses.map(
+      (address): RawRecipient => recipientFromText(address, error.join(" "), { remoteMta: remote }),
+    );
     return {
       reportingMta: info.get("Reporting-MTA") ?? null,
       recipients,
-      originalHeaders: mail.originalHeaders ? null : headersFromPairs([["From", findAddress(info.get("Original Sender")) ?? restated.get("From")], ["Subject", restated.get("Subject")]]),
+      originalHeaders: mail.originalHeaders
+        ? null
+        : headersFromPairs([
+            ["From", findAddress(info.get("Original Sender")) ?? restated.get("From")],
+            ["Subject", restated.get("Subject")],
+          ]),
     };
   },
 };

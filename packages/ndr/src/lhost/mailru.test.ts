@@ -42,7 +42,9 @@ describe("mailru", () => {
     ].join("\n");
     const report = parseMessage(raw);
     expect(report.decodedBy).toBe("mailru");
-    expect(report.recipients.map((r) => [r.address, r.reason, r.smtpCommand, r.status, r.replyCode, r.remoteMta])).toEqual([
+    expect(
+      report.recipients.map((r) => [r.address, r.reason, r.smtpCommand, r.status, r.replyCode, r.remoteMta]),
+    ).toEqual([
       ["one@example.org", "userunknown", "RCPT", "5.1.1", "550", "mx.example.org"],
       ["two@example.net", "filtered", "DATA", null, "550", "mx.example.net"],
     ]);

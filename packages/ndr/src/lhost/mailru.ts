@@ -1,7 +1,15 @@
 // Mail.ru (@mail.ru, corp.mail.ru, smailru.net): an Exim bounce, "The following address(es)
 // failed:" then each address (indented 2) with Exim's or the remote host's error (indented 4).
 import type { MailView } from "../mime/mail-view.js";
-import { findAddresses, findReplyCode, findStatus, inlineOriginalHeaders, isAddress, normaliseAddress, recipientFromText } from "./shared.js";
+import {
+  findAddresses,
+  findReplyCode,
+  findStatus,
+  inlineOriginalHeaders,
+  isAddress,
+  normaliseAddress,
+  recipientFromText,
+} from "./shared.js";
 import type { LhostModule, LhostResult, RawRecipient } from "./types.js";
 
 const START = "This message was created automatically by mail delivery software.";
@@ -26,16 +34,26 @@ export const mailru: LhostModule = {
     const recipients = start < 0 ? [] : readFailedAddresses(text.slice(start, cut > start ? cut : undefined));
     if (recipients.length === 0) {
       // Some notices (frozen, filter errors) list nobody in the text: X-Failed-Recipients still names them
-      for (const address of findAddresses(mail.headers.get("x-failed-recipients"))) recipients.push({ address, action: "failed" });
+      for (const address of findAddresses(mail.headers.get("x-failed-recipients")))
+        recipients.push({ address, action: "failed" });
     }
     if (recipients.length === 0) return null;
-    return { recipients, originalHeaders: mail.originalHeaders ?? (cut >= 0 ? inlineOriginalHeaders(text.slice(cut), [ORIGINAL]) : null) };
+    return {
+      recipients,
+      originalHeaders: mail.originalHeaders ?? (cut >= 0 ? inlineOriginalHeaders(text.slice(cut), [ORIGINAL]) : null),
+    };
   },
   // Exim's own errors (deliver.c, transports), as Mail.ru's Exim writes them
   reasonRules: [
     { when: /retry timeout exceeded|no action is required on your part/, reason: "expired" },
-    { when: /all host address lookups failed permanently|all relevant mx records point to non-existent hosts|unrouteable address/, reason: "hostunknown" },
-    { when: /an mx or srv record indicated no smtp service|no host found for existing smtp connection/, reason: "notaccept" },
+    {
+      when: /all host address lookups failed permanently|all relevant mx records point to non-existent hosts|unrouteable address/,
+      reason: "hostunknown",
+    },
+    {
+      when: /an mx or srv record indicated no smtp service|no host found for existing smtp connection/,
+      reason: "notaccept",
+    },
     { when: /delivery to (?:file|pipe) forbidden|local delivery failed/, reason: "systemerror" },
     { when: /too many "received" headers/, reason: "contenterror" },
     { when: /error: quota exceed/, reason: "mailboxfull" },

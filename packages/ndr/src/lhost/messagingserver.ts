@@ -20,7 +20,10 @@ export const messagingserver: LhostModule = {
   name: "messagingserver",
   detect(mail: MailView): boolean {
     // Its MIME boundaries are always "Boundary_(ID_...)"
-    return (mail.headers.get("content-type") ?? "").includes("Boundary_(ID_") || mail.subject.startsWith("Delivery Notification: ");
+    return (
+      (mail.headers.get("content-type") ?? "").includes("Boundary_(ID_") ||
+      mail.subject.startsWith("Delivery Notification: ")
+    );
   },
   parse(mail: MailView): LhostResult | null {
     const text = mail.text;
@@ -38,7 +41,8 @@ export const messagingserver: LhostModule = {
       }
       const current = blocks.at(-1);
       if (!current) continue;
-      if (name === "original address") current.address = value; // the address the sender wrote, before rewriting
+      if (name === "original address")
+        current.address = value; // the address the sender wrote, before rewriting
       else if (name === "reason") current.reason = value;
       else if (name === "diagnostic code") {
         const semi = value.indexOf(";");
@@ -51,20 +55,27 @@ export const messagingserver: LhostModule = {
     const inlineStatuses = [...text.slice(start).matchAll(/^Status:\s*(\d\.\d{1,3}\.\d{1,3})/gim)].map((m) => m[1]!);
     const recipients: RawRecipient[] = [];
     blocks.forEach((block, i) => {
-      const address = findAddress(block.address) ?? (block.address.includes("@") ? normaliseAddress(block.address) : null);
+      const address =
+        findAddress(block.address) ?? (block.address.includes("@") ? normaliseAddress(block.address) : null);
       if (!address) return;
-      const fromDsn = dsn?.recipients.find((r) => r.address.toLowerCase() === address.toLowerCase() || r.originalRecipient?.toLowerCase() === address.toLowerCase());
+      const fromDsn = dsn?.recipients.find(
+        (r) =>
+          r.address.toLowerCase() === address.toLowerCase() ||
+          r.originalRecipient?.toLowerCase() === address.toLowerCase(),
+      );
       const diagnostic = block.diagnostic ?? block.reason ?? "";
       // a generic X.0.0 here gives way to the reply code in the diagnostic (parse-message.ts)
       const status = fromDsn?.status ?? inlineStatuses[i] ?? findStatus(block.reason);
-      recipients.push(recipientFromText(address, diagnostic, {
-        // "Delivery Notification: Delivery has been delayed" reports carry Action: delayed
-        action: fromDsn?.action ?? (/delayed/i.test(mail.subject) ? "delayed" : "failed"),
-        status,
-        diagnosticType: block.type ?? null,
-        remoteMta: block.remote ?? fromDsn?.remoteMta ?? null,
-        lastAttemptDate: fromDsn?.lastAttemptDate ?? null,
-      }));
+      recipients.push(
+        recipientFromText(address, diagnostic, {
+          // "Delivery Notification: Delivery has been delayed" reports carry Action: delayed
+          action: fromDsn?.action ?? (/delayed/i.test(mail.subject) ? "delayed" : "failed"),
+          status,
+          diagnosticType: block.type ?? null,
+          remoteMta: block.remote ?? fromDsn?.remoteMta ?? null,
+          lastAttemptDate: fromDsn?.lastAttemptDate ?? null,
+        }),
+      );
     });
     if (recipients.length === 0) return dsn;
     return { reportingMta: dsn?.reportingMta ?? null, arrivalDate: dsn?.arrivalDate ?? null, recipients };

@@ -35,11 +35,15 @@ export const mfilter: LhostModule = {
         const current = blocks.at(-1);
         if (!current || line.startsWith("-")) continue;
         if (section === "message" && current.diagnostic === null) current.diagnostic = line;
-        else if (section === "command" && current.command === null && /^[A-Z]{4}/.test(line)) current.command = line.slice(0, 4);
+        else if (section === "command" && current.command === null && /^[A-Z]{4}/.test(line))
+          current.command = line.slice(0, 4);
       }
     }
     if (blocks.length === 0) return null;
-    const recipients = blocks.map((b): RawRecipient => recipientFromText(b.address, b.diagnostic ?? "", b.command ? { smtpCommand: b.command } : {}));
+    const recipients = blocks.map(
+      (b): RawRecipient =>
+        recipientFromText(b.address, b.diagnostic ?? "", b.command ? { smtpCommand: b.command } : {}),
+    );
     return { recipients, originalHeaders: mail.originalHeaders ? null : inlineOriginalHeaders(text, ORIGINALS) };
   },
 };

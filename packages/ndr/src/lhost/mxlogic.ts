@@ -23,7 +23,10 @@ export const mxlogic: LhostModule = {
     if (start < 0) return null;
     const endAt = text.indexOf(END, start);
     const blocks: Array<{ address: string; lines: string[] }> = [];
-    for (const line of text.slice(start, endAt < 0 ? undefined : endAt).split("\n").slice(1, 2000)) {
+    for (const line of text
+      .slice(start, endAt < 0 ? undefined : endAt)
+      .split("\n")
+      .slice(1, 2000)) {
       const rcpt = RECIPIENT_LINE.exec(line);
       if (rcpt) blocks.push({ address: rcpt[1]!, lines: rcpt[2] ? [rcpt[2]] : [] });
       else if (line.trim()) blocks.at(-1)?.lines.push(line.trim());
@@ -42,14 +45,26 @@ export const mxlogic: LhostModule = {
   reasonRules: [
     // Exim router/transport messages, as MXLogic's MTA keeps them
     { when: /user not found/, reason: "userunknown" },
-    { when: /all host address lookups failed permanently|all relevant mx records point to non-existent hosts|unrouteable address/, reason: "hostunknown" },
+    {
+      when: /all host address lookups failed permanently|all relevant mx records point to non-existent hosts|unrouteable address/,
+      reason: "hostunknown",
+    },
     { when: /mailbox is full|error: quota exceed/, reason: "mailboxfull" },
-    { when: /an mx or srv record indicated no smtp service|no host found for existing smtp connection/, reason: "notaccept" },
-    { when: /angle-brackets nested too deep|expected word or "<"|domain missing in source-routed address|malformed address:/, reason: "syntaxerror" },
+    {
+      when: /an mx or srv record indicated no smtp service|no host found for existing smtp connection/,
+      reason: "notaccept",
+    },
+    {
+      when: /angle-brackets nested too deep|expected word or "<"|domain missing in source-routed address|malformed address:/,
+      reason: "syntaxerror",
+    },
     { when: /delivery to (?:file|pipe) forbidden|local delivery failed|lmtp error after /, reason: "systemerror" },
     { when: /too many "received" headers/, reason: "contenterror" },
     // Exim gave up: retry limits, frozen messages
-    { when: /retry timeout exceeded|retry time not reached for any host after a long failure period|all hosts have been failing for a long time and were last tried|has been frozen|was frozen on arrival by /, reason: "expired" },
+    {
+      when: /retry timeout exceeded|retry time not reached for any host after a long failure period|all hosts have been failing for a long time and were last tried|has been frozen|was frozen on arrival by /,
+      reason: "expired",
+    },
   ],
 };
 

@@ -20,7 +20,10 @@ export const notes: LhostModule = {
     const endAt = text.indexOf(END, start);
     const recipients: RawRecipient[] = [];
     let pending: string[] = [];
-    for (const raw of text.slice(start, endAt < 0 ? undefined : endAt).split("\n").slice(1, 2000)) {
+    for (const raw of text
+      .slice(start, endAt < 0 ? undefined : endAt)
+      .split("\n")
+      .slice(1, 2000)) {
       const line = raw.trim();
       if (!line || line.startsWith("-")) continue;
       if (ADDRESS_LINE.test(line)) {

@@ -39,7 +39,9 @@ describe("opensmtpd", () => {
     const report = parseMessage(raw);
     expect(report.decodedBy).toBe("opensmtpd");
     expect(report.kind).toBe("delay");
-    expect(report.recipients.map((r) => [r.address, r.action, r.reason])).toEqual([["borger@example.org", "delayed", "networkerror"]]);
+    expect(report.recipients.map((r) => [r.address, r.action, r.reason])).toEqual([
+      ["borger@example.org", "delayed", "networkerror"],
+    ]);
     expect(report.original.subject).toBe("Hej");
   });
 });

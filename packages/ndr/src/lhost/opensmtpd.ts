@@ -1,7 +1,14 @@
 // OpenSMTPD (OpenBSD smtpd): "Delivery status notification: error|failed|delayed|warning" with a
 // text part listing "addr: reason" one per line; 6.x adds a DSN part whose Status is only X.0.0.
 import type { MailView } from "../mime/mail-view.js";
-import { findStatus, inlineOriginalHeaders, isAddress, normaliseAddress, readDeliveryStatus, recipientFromText } from "./shared.js";
+import {
+  findStatus,
+  inlineOriginalHeaders,
+  isAddress,
+  normaliseAddress,
+  readDeliveryStatus,
+  recipientFromText,
+} from "./shared.js";
 import type { LhostModule, LhostResult, RawRecipient } from "./types.js";
 
 // "...for the following list of recipients:" (the line break falls inside the phrase in some versions)
@@ -15,7 +22,10 @@ export const opensmtpd: LhostModule = {
   detect(mail: MailView): boolean {
     if (!mail.subject.startsWith("Delivery status notification")) return false;
     if (!mail.from.includes("Mailer Daemon <")) return false;
-    return mail.probe.received.includes("(OpenSMTPD) with") || mail.text.includes("This is the MAILER-DAEMON, please DO NOT REPLY");
+    return (
+      mail.probe.received.includes("(OpenSMTPD) with") ||
+      mail.text.includes("This is the MAILER-DAEMON, please DO NOT REPLY")
+    );
   },
   parse(mail: MailView): LhostResult | null {
     const text = mail.text;

@@ -41,6 +41,8 @@ describe("outlook", () => {
     ].join("\n");
     const report = parseMessage(raw);
     expect(report.decodedBy).toBe("outlook");
-    expect(report.recipients.map((r) => [r.address, r.reason, r.hardBounce])).toEqual([["borger@nosuchdomain.example", "hostunknown", true]]);
+    expect(report.recipients.map((r) => [r.address, r.reason, r.hardBounce])).toEqual([
+      ["borger@nosuchdomain.example", "hostunknown", true],
+    ]);
   });
 });

@@ -30,7 +30,9 @@ export const outlook: LhostModule = {
     const sentence = SENTENCES.find((candidate) => text.includes(candidate)) ?? null;
     return {
       ...dsn,
-      recipients: dsn.recipients.map((recipient) => (recipient.diagnosticCode ? recipient : { ...recipient, diagnosticCode: sentence })),
+      recipients: dsn.recipients.map((recipient) =>
+        recipient.diagnosticCode ? recipient : { ...recipient, diagnosticCode: sentence },
+      ),
     };
   },
   reasonRules: [

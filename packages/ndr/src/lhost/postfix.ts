@@ -4,12 +4,26 @@
 // notice "Postfix SMTP server: errors from ..." with an In:/Out: transcript.
 import type { MailView } from "../mime/mail-view.js";
 import {
-  addressedErrors, afterMarker, findAddress, findReplyCode, findSmtpCommand, findStatus, parseDsnFields, readDeliveryStatus, recipientFromDsn,
+  addressedErrors,
+  afterMarker,
+  findAddress,
+  findReplyCode,
+  findSmtpCommand,
+  findStatus,
+  parseDsnFields,
+  readDeliveryStatus,
+  recipientFromDsn,
 } from "./shared.js";
 import type { LhostModule, LhostResult, RawRecipient } from "./types.js";
 
 // Postfix manual, bounce(5): the first line of the human-readable part
-const STARTS = [["The ", "Postfix "], ["The ", "mail system"], ["The ", "program"], ["This is the", "Postfix"], ["This is the", "mail system"]] as const;
+const STARTS = [
+  ["The ", "Postfix "],
+  ["The ", "mail system"],
+  ["The ", "program"],
+  ["This is the", "Postfix"],
+  ["This is the", "mail system"],
+] as const;
 
 export const postfix: LhostModule = {
   name: "postfix",
@@ -17,7 +31,12 @@ export const postfix: LhostModule = {
     if (mail.headers.has("x-aol-ip")) return false; // AOL reuses the Postfix subject
     const subject = mail.subject.trim();
     if (subject === "Undelivered Mail Returned to Sender" || subject.includes("SMTP server: errors from ")) return true;
-    if (subject === "Delayed Mail (still being retried)" || subject === "Successful Mail Delivery Report" || subject === "Mail Delivery Status Report") return true;
+    if (
+      subject === "Delayed Mail (still being retried)" ||
+      subject === "Successful Mail Delivery Report" ||
+      subject === "Mail Delivery Status Report"
+    )
+      return true;
     const head = (mail.textParts[0] ?? "").slice(0, 600);
     return /This is the (?:Postfix program|mail system) at host /.test(head);
   },
@@ -26,13 +45,17 @@ export const postfix: LhostModule = {
     const notice = mail.textParts[0] ?? "";
     const section = afterMarker(notice, STARTS) ?? "";
     const errors = addressedErrors(section);
-    const commands = [...section.replace(/\s+/g, " ").matchAll(/in reply to (.{1,24}?) command/gi)].map((m) => findSmtpCommand(m[1]!)).filter((c): c is string => !!c);
+    const commands = [...section.replace(/\s+/g, " ").matchAll(/in reply to (.{1,24}?) command/gi)]
+      .map((m) => findSmtpCommand(m[1]!))
+      .filter((c): c is string => !!c);
     let result = readDeliveryStatus(mail);
     if (!result) {
       // Old Postfix and forwarded notices: DSN fields inline in the text
       const at = notice.search(/^Final-Recipient:/im);
       if (at >= 0) {
-        const recipients = parseDsnFields(notice.slice(Math.max(0, notice.lastIndexOf("\n\n", at)))).perRecipient.map(recipientFromDsn).filter((r): r is RawRecipient => r !== null);
+        const recipients = parseDsnFields(notice.slice(Math.max(0, notice.lastIndexOf("\n\n", at))))
+          .perRecipient.map(recipientFromDsn)
+          .filter((r): r is RawRecipient => r !== null);
         if (recipients.length > 0) result = { recipients };
       }
     }
@@ -43,13 +66,20 @@ export const postfix: LhostModule = {
         const to = findAddress(mail.originalHeaders?.get("to"));
         return to ? { recipients: [{ address: to, action: "failed" }] } : null;
       }
-      result = { recipients: errors.map((e) => ({ address: e.address, action: "failed", diagnosticCode: e.diagnosis })) };
+      result = {
+        recipients: errors.map((e) => ({ address: e.address, action: "failed", diagnosticCode: e.diagnosis })),
+      };
     }
     for (const recipient of result.recipients) {
-      const error = errors.find((e) => e.address === recipient.address || e.alias === recipient.address) ?? (errors.length === 1 ? errors[0] : undefined);
+      const error =
+        errors.find((e) => e.address === recipient.address || e.alias === recipient.address) ??
+        (errors.length === 1 ? errors[0] : undefined);
       if (recipient.diagnosticType === "x-postfix") recipient.diagnosticType = "smtp";
       if (error) mergeTextError(recipient, error.diagnosis);
-      recipient.smtpCommand = commands[0] ?? findSmtpCommand(recipient.diagnosticCode) ?? (recipient.diagnosticCode?.includes("refused to talk to me:") ? "HELO" : null);
+      recipient.smtpCommand =
+        commands[0] ??
+        findSmtpCommand(recipient.diagnosticCode) ??
+        (recipient.diagnosticCode?.includes("refused to talk to me:") ? "HELO" : null);
     }
     return result;
   },
@@ -62,7 +92,10 @@ function mergeTextError(recipient: RawRecipient, text: string): void {
   const current = recipient.diagnosticCode ?? "";
   if (!current || /^\d+$/.test(current)) {
     recipient.diagnosticCode = diagnosis;
-    recipient.status = recipient.status && !recipient.status.endsWith(".0.0") ? recipient.status : (findStatus(diagnosis) ?? recipient.status);
+    recipient.status =
+      recipient.status && !recipient.status.endsWith(".0.0")
+        ? recipient.status
+        : (findStatus(diagnosis) ?? recipient.status);
     recipient.replyCode = recipient.replyCode ?? findReplyCode(diagnosis);
     return;
   }

@@ -20,7 +20,14 @@ const CATEGORIES: Readonly<Record<string, Reason>> = {
 };
 
 // Categories that name one cause; the retry-type ones (expired, routing, no answer) leave it to the reply text
-const SPECIFIC: ReadonlySet<Reason> = new Set<Reason>(["userunknown", "hostunknown", "suspend", "mailboxfull", "spamdetected", "policyviolation"]);
+const SPECIFIC: ReadonlySet<Reason> = new Set<Reason>([
+  "userunknown",
+  "hostunknown",
+  "suspend",
+  "mailboxfull",
+  "spamdetected",
+  "policyviolation",
+]);
 
 export const powermta: LhostModule = {
   name: "powermta",
@@ -32,7 +39,9 @@ export const powermta: LhostModule = {
     if (!dsn) return null;
     const blocks = parseDsnFields(mail.deliveryStatus ?? "").perRecipient;
     const recipients = dsn.recipients.map((r) => {
-      const block = blocks.find((b) => (b["final-recipient"] ?? b["original-recipient"] ?? "").toLowerCase().includes(r.address.toLowerCase()));
+      const block = blocks.find((b) =>
+        (b["final-recipient"] ?? b["original-recipient"] ?? "").toLowerCase().includes(r.address.toLowerCase()),
+      );
       const category = (block?.["x-powermta-bouncecategory"] ?? "").trim().toLowerCase();
       const reason = CATEGORIES[category];
       // PowerMTA matched the reply against its category patterns: the specific categories stand

@@ -6,14 +6,25 @@ import { findSmtpCommand, inlineOriginalHeaders, normaliseAddress } from "./shar
 import type { LhostModule, LhostResult, RawRecipient } from "./types.js";
 
 const ORIGINAL_MARKERS = [
-  "--- Below this line is a copy of the message.", "--- Below this line is a copy of the mail header.", "--- Below the next line is a copy of the message.",
-  "--- Mensaje original adjunto.", "Original message follows.",
+  "--- Below this line is a copy of the message.",
+  "--- Below this line is a copy of the mail header.",
+  "--- Below the next line is a copy of the message.",
+  "--- Mensaje original adjunto.",
+  "Original message follows.",
 ];
 const STARTS = [
-  "Hi. This is the qmail", "He/Her is not ", "unable to deliver your message to the following addresses", "Su mensaje no pudo ser entregado",
-  "Sorry, we were unable to deliver your message to the following address", "This is the machine generated message from mail service",
-  "This is the mail delivery agent at", "Unable to deliver message to the following address", "Unfortunately, your mail was not delivered to the following address:",
-  "Your mail message to the following address", "Your message to the following addresses", "We're sorry.",
+  "Hi. This is the qmail",
+  "He/Her is not ",
+  "unable to deliver your message to the following addresses",
+  "Su mensaje no pudo ser entregado",
+  "Sorry, we were unable to deliver your message to the following address",
+  "This is the machine generated message from mail service",
+  "This is the mail delivery agent at",
+  "Unable to deliver message to the following address",
+  "Unfortunately, your mail was not delivered to the following address:",
+  "Your mail message to the following address",
+  "Your message to the following addresses",
+  "We're sorry.",
 ];
 // qmail-remote.c: which SMTP step the remote host refused
 const COMMANDS: readonly [string, readonly string[]][] = [
@@ -28,18 +39,43 @@ const MESSAGES: readonly [Reason, readonly string[]][] = [
   ["hostunknown", ["Sorry, I couldn't find any host "]],
   ["mailboxfull", ["disk quota exceeded"]],
   ["mesgtoobig", ["Message size exceeds fixed maximum message size:"]],
-  ["networkerror", ["Sorry, I wasn't able to establish an SMTP connection", "Sorry. Although I'm listed as a best-preference MX or A for that host"]],
+  [
+    "networkerror",
+    [
+      "Sorry, I wasn't able to establish an SMTP connection",
+      "Sorry. Although I'm listed as a best-preference MX or A for that host",
+    ],
+  ],
   ["notaccept", ["Sorry, I couldn't find a mail exchanger or IP address"]],
   ["systemerror", ["bad interpreter: No such file or directory", "system error", "Unable to"]],
   ["systemfull", ["Requested action not taken: mailbox unavailable (not enough free space)"]],
   ["userunknown", ["no mailbox here by that name"]],
   ["exceedlimit", ["The message exeeded the maximum size the user accepts"]],
-  ["suspend", ["Mailaddress is administrativly disabled", "Mailaddress is administrativley disabled", "Mailaddress is administratively disabled", "Mailaddress is administrativeley disabled"]],
-  ["systemerror", [
-    "Automatic homedir creator crashed", "Illegal value in LDAP attribute", "LDAP attribute is not given but mandatory", "Timeout while performing search on LDAP server",
-    "Too many results returned but needs to be unique", "Permanent error while executing qmail-forward", "Temporary error in automatic homedir creation",
-    "Temporary error while executing qmail-forward", "Temporary failure in LDAP lookup", "Unable to contact LDAP server", "Unable to login into LDAP server, bad credentials",
-  ]],
+  [
+    "suspend",
+    [
+      "Mailaddress is administrativly disabled",
+      "Mailaddress is administrativley disabled",
+      "Mailaddress is administratively disabled",
+      "Mailaddress is administrativeley disabled",
+    ],
+  ],
+  [
+    "systemerror",
+    [
+      "Automatic homedir creator crashed",
+      "Illegal value in LDAP attribute",
+      "LDAP attribute is not given but mandatory",
+      "Timeout while performing search on LDAP server",
+      "Too many results returned but needs to be unique",
+      "Permanent error while executing qmail-forward",
+      "Temporary error in automatic homedir creation",
+      "Temporary error while executing qmail-forward",
+      "Temporary failure in LDAP lookup",
+      "Unable to contact LDAP server",
+      "Unable to login into LDAP server, bad credentials",
+    ],
+  ],
 ];
 const EXPIRED = "this message has been in the queue too long."; // qmail-send.c
 
@@ -84,11 +120,17 @@ export const qmail: LhostModule = {
       if (!command && diagnosis.includes("no SMTP connection got far enough")) command = findSmtpCommand(diagnosis);
       let reason: Reason | null = null;
       if (command === "EHLO" || command === "HELO") reason = "blocked";
-      else if (diagnosis.includes(" does not like recipient.") && diagnosis.includes(EXPIRED, diagnosis.indexOf(" does not like recipient."))) reason = "onhold";
+      else if (
+        diagnosis.includes(" does not like recipient.") &&
+        diagnosis.includes(EXPIRED, diagnosis.indexOf(" does not like recipient."))
+      )
+        reason = "onhold";
       else {
         for (const text of [f.remoteSaid, diagnosis]) {
           if (!text) continue;
-          reason = MESSAGES.find(([, phrases]) => phrases.some((p) => text.includes(p)))?.[0] ?? (text.includes(EXPIRED) ? "expired" : null);
+          reason =
+            MESSAGES.find(([, phrases]) => phrases.some((p) => text.includes(p)))?.[0] ??
+            (text.includes(EXPIRED) ? "expired" : null);
           if (reason) break;
         }
       }

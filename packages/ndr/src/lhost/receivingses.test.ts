@@ -36,6 +36,8 @@ describe("receivingses", () => {
     ].join("\n");
     const report = parseMessage(raw);
     expect(report.decodedBy).toBe("receivingses");
-    expect(report.recipients.map((r) => [r.address, r.status, r.reason])).toEqual([["borger@example.org", "5.2.2", "mailboxfull"]]);
+    expect(report.recipients.map((r) => [r.address, r.status, r.reason])).toEqual([
+      ["borger@example.org", "5.2.2", "mailboxfull"],
+    ]);
   });
 });

@@ -7,11 +7,4 @@ import { qmail } from "./qmail.js";
 import { sendmail } from "./sendmail.js";
 import type { LhostModule } from "./types.js";
 
-export const CORE_VENDORS: readonly LhostModule[] = [
-  office365,
-  exchange2007,
-  postfix,
-  exim,
-  qmail,
-  sendmail,
-];
+export const CORE_VENDORS: readonly LhostModule[] = [office365, exchange2007, postfix, exim, qmail, sendmail];

@@ -13,11 +13,11 @@ import { opensmtpd } from "./opensmtpd.js";
 import { outlook } from "./outlook.js";
 import { receivingses } from "./receivingses.js";
 import { sendgrid } from "./sendgrid.js";
+import type { LhostModule } from "./types.js";
 import { verizon } from "./verizon.js";
 import { yahoo } from "./yahoo.js";
 import { yandex } from "./yandex.js";
 import { zoho } from "./zoho.js";
-import type { LhostModule } from "./types.js";
 
 export const LANE_A: readonly LhostModule[] = [
   dragonfly,

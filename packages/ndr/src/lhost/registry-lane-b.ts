@@ -21,6 +21,7 @@ import { notes } from "./notes.js";
 import { powermta } from "./powermta.js";
 import { surfcontrol } from "./surfcontrol.js";
 import { trendmicro } from "./trendmicro.js";
+import type { LhostModule } from "./types.js";
 import { v5sendmail } from "./v5sendmail.js";
 import { x1 } from "./x1.js";
 import { x2 } from "./x2.js";
@@ -28,7 +29,6 @@ import { x3 } from "./x3.js";
 import { x4 } from "./x4.js";
 import { x5 } from "./x5.js";
 import { x6 } from "./x6.js";
-import type { LhostModule } from "./types.js";
 
 export const LANE_B: readonly LhostModule[] = [
   x5,

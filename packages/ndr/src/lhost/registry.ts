@@ -2,9 +2,9 @@
 // this order, then the standard fallbacks. Each lane has its own list file so that engineers
 // adding vendor modules at the same time never edit the same line.
 import { arf } from "./arf.js";
+import { CORE_VENDORS } from "./registry-core.js";
 import { LANE_A } from "./registry-lane-a.js";
 import { LANE_B } from "./registry-lane-b.js";
-import { CORE_VENDORS } from "./registry-core.js";
 import { rfc3464 } from "./rfc3464.js";
 import { rfc3834 } from "./rfc3834.js";
 import type { LhostModule } from "./types.js";

@@ -6,14 +6,18 @@ import type { LhostModule, LhostResult, RawRecipient } from "./types.js";
 
 const START = "This is an automatically generated message from SendGrid.";
 // "user:000000:<addr> : 192.0.2.250 : mx.example.jp:[192.0.2.153] : 550 5.1.1 ... in RCPT TO"
-const TEXT_LINE = /^[^\s:]{1,128}:\d{1,12}:<([^<>\s]{1,300}@[^<>\s]{1,255})> : \S{1,64} : ([A-Za-z0-9.-]{1,255}):\[[0-9a-fA-F.:]{2,45}\] : (.{1,2000})$/;
+const TEXT_LINE =
+  /^[^\s:]{1,128}:\d{1,12}:<([^<>\s]{1,300}@[^<>\s]{1,255})> : \S{1,64} : ([A-Za-z0-9.-]{1,255}):\[[0-9a-fA-F.:]{2,45}\] : (.{1,2000})$/;
 // SendGrid writes Arrival-Date as "2012-10-31 04-46-42" (its own format, time in US Central)
 const ARRIVAL = /^(\d{4})-(\d{2})-(\d{2}) (\d{2})-(\d{2})-(\d{2})$/;
 
 export const sendgrid: LhostModule = {
   name: "sendgrid",
   detect(mail: MailView): boolean {
-    return (mail.headers.get("return-path") ?? "").trim() === "<apps@sendgrid.net>" && mail.subject.includes("Undelivered Mail Returned to Sender");
+    return (
+      (mail.headers.get("return-path") ?? "").trim() === "<apps@sendgrid.net>" &&
+      mail.subject.includes("Undelivered Mail Returned to Sender")
+    );
   },
   parse(mail: MailView): LhostResult | null {
     const dsnText = mail.deliveryStatus;
@@ -35,9 +39,13 @@ export const sendgrid: LhostModule = {
       recipients.push(recipient);
     }
     if (recipients.length === 0) return null;
-    const arrival = ARRIVAL.exec((report.perMessage["arrival-date"] ?? report.perRecipient[0]?.["arrival-date"] ?? "").trim());
+    const arrival = ARRIVAL.exec(
+      (report.perMessage["arrival-date"] ?? report.perRecipient[0]?.["arrival-date"] ?? "").trim(),
+    );
     return {
-      arrivalDate: arrival ? `${arrival[1]}-${arrival[2]}-${arrival[3]}T${arrival[4]}:${arrival[5]}:${arrival[6]}-05:00` : null,
+      arrivalDate: arrival
+        ? `${arrival[1]}-${arrival[2]}-${arrival[3]}T${arrival[4]}:${arrival[5]}:${arrival[6]}-05:00`
+        : null,
       recipients,
     };
   },

@@ -1,16 +1,16 @@
 // Helpers every lhost module may use: read RFC 3464 blocks into RawRecipients, cut the human text
 // at a marker, and pull an original message's headers out of inline text.
-import { dsnType, dsnValue, parseDsnFields, type DsnFields } from "../dsn/parse-dsn-fields.js";
-import { parseHeaderBlock, type Headers } from "../mime/header.js";
+import { type DsnFields, dsnType, dsnValue, parseDsnFields } from "../dsn/parse-dsn-fields.js";
+import { type Headers, parseHeaderBlock } from "../mime/header.js";
 import type { MailView } from "../mime/mail-view.js";
 import { findAddress, isAddress, normaliseAddress } from "../smtp/address.js";
 import { findReplyCode, findSmtpCommand, findStatus, preferStatus } from "../smtp/find-codes.js";
 import type { Action } from "../types.js";
 import type { LhostResult, RawRecipient } from "./types.js";
 
-export { findAddress, findAddresses, normaliseAddress, isAddress } from "../smtp/address.js";
+export { dsnType, dsnValue, parseDsnFields } from "../dsn/parse-dsn-fields.js";
+export { findAddress, findAddresses, isAddress, normaliseAddress } from "../smtp/address.js";
 export { findReplyCode, findSmtpCommand, findStatus, findStatuses, preferStatus } from "../smtp/find-codes.js";
-export { parseDsnFields, dsnValue, dsnType } from "../dsn/parse-dsn-fields.js";
 
 /** Map the many spellings of RFC 3464 Action values (and common misspellings) to ours. */
 export function normaliseAction(value: string | undefined | null): Action | undefined {
@@ -127,7 +127,7 @@ export function inlineOriginalHeaders(text: string, markers: readonly string[]):
 
 /** Header block from a few name/value pairs a text bounce restates ("To:", "Subject:", "Sent:"). */
 export function headersFromPairs(pairs: ReadonlyArray<readonly [string, string | null | undefined]>): Headers | null {
-  const lines = pairs.filter(([, value]) => value && value.trim()).map(([name, value]) => `${name}: ${value!.trim()}`);
+  const lines = pairs.filter(([, value]) => value?.trim()).map(([name, value]) => `${name}: ${value!.trim()}`);
   return lines.length > 0 ? headerBlockFromText(lines.join("\n")) : null;
 }
 
@@ -178,7 +178,11 @@ export function addressedErrors(section: string): AddressedError[] {
   for (const line of section.split("\n")) {
     const head = /^\s{0,3}<([^<>\s]+@[^<>\s]+)>(?:\s*\(expanded from <([^<>]*)>\))?\s*:\s?(.*)$/.exec(line);
     if (head) {
-      current = { address: normaliseAddress(head[1]!), alias: head[2] ? normaliseAddress(head[2]) : null, diagnosis: head[3]!.trim() };
+      current = {
+        address: normaliseAddress(head[1]!),
+        alias: head[2] ? normaliseAddress(head[2]) : null,
+        diagnosis: head[3]!.trim(),
+      };
       out.push(current);
       continue;
     }

@@ -12,7 +12,9 @@ const ATTEMPT_LINE = /^([^\s@:]{1,128}@[^\s@:]{1,255}):\s*\[([0-9A-Fa-f.:]{2,45}
 export const surfcontrol: LhostModule = {
   name: "surfcontrol",
   detect(mail: MailView): boolean {
-    return mail.headers.has("x-sef-processed") && (mail.headers.get("x-mailer") ?? "").trim() === "SurfControl E-mail Filter";
+    return (
+      mail.headers.has("x-sef-processed") && (mail.headers.get("x-mailer") ?? "").trim() === "SurfControl E-mail Filter"
+    );
   },
   parse(mail: MailView): LhostResult | null {
     const text = mail.text;
@@ -20,17 +22,25 @@ export const surfcontrol: LhostModule = {
     const attempts = new Map<string, { address: string; host: string; reply: string }>();
     if (start >= 0) {
       const endAt = text.indexOf(END, start);
-      for (const line of text.slice(start, endAt < 0 ? undefined : endAt).split("\n").slice(0, 2000)) {
+      for (const line of text
+        .slice(start, endAt < 0 ? undefined : endAt)
+        .split("\n")
+        .slice(0, 2000)) {
         const match = ATTEMPT_LINE.exec(line.trim());
         if (match) attempts.set(match[1]!.toLowerCase(), { address: match[1]!, host: match[2]!, reply: match[3]! });
       }
     }
     const dsn = readDeliveryStatus(mail);
     if (dsn) {
-      const recipients = dsn.recipients.map((r) => ({ ...r, remoteMta: r.remoteMta ?? attempts.get(r.address.toLowerCase())?.host ?? null }));
+      const recipients = dsn.recipients.map((r) => ({
+        ...r,
+        remoteMta: r.remoteMta ?? attempts.get(r.address.toLowerCase())?.host ?? null,
+      }));
       return { ...dsn, recipients };
     }
-    const recipients = [...attempts.values()].map((a): RawRecipient => recipientFromText(a.address, a.reply, { remoteMta: a.host }));
+    const recipients = [...attempts.values()].map(
+      (a): RawRecipient => recipientFromText(a.address, a.reply, { remoteMta: a.host }),
+    );
     return recipients.length > 0 ? { recipients } : null;
   },
 };

@@ -20,7 +20,12 @@ export const trendmicro: LhostModule = {
   name: "trendmicro",
   detect(mail: MailView): boolean {
     const from = mail.from;
-    return from.startsWith('"InterScan MSS"') || from.startsWith('"InterScan Notification"') || from.includes('("InterScan ') || SUBJECTS.includes(mail.subject.trim());
+    return (
+      from.startsWith('"InterScan MSS"') ||
+      from.startsWith('"InterScan Notification"') ||
+      from.includes('("InterScan ') ||
+      SUBJECTS.includes(mail.subject.trim())
+    );
   },
   parse(mail: MailView): LhostResult | null {
     const blocks: Array<{ address: string; command: string | null; diagnostic: string; unable: boolean }> = [];

@@ -38,7 +38,12 @@ export const v5sendmail: LhostModule = {
       if (rcpt) {
         // The dialogue lines just above the error belong to it; each is used once
         const diagnostic = response ? `${rcpt[3]}: ${response}` : rcpt[3]!;
-        recipients.push(recipientFromText(rcpt[2]!, diagnostic, { replyCode: findReplyCode(response) ?? rcpt[1]!, ...(command ? { smtpCommand: command } : {}) }));
+        recipients.push(
+          recipientFromText(rcpt[2]!, diagnostic, {
+            replyCode: findReplyCode(response) ?? rcpt[1]!,
+            ...(command ? { smtpCommand: command } : {}),
+          }),
+        );
         command = null;
         response = null;
         continue;

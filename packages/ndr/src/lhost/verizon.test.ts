@@ -29,7 +29,9 @@ describe("verizon SMS gateway", () => {
     ].join("\n");
     const report = parseMessage(raw);
     expect(report.decodedBy).toBe("verizon");
-    expect(report.recipients.map((r) => [r.address, r.reason, r.replyCode, r.smtpCommand])).toEqual([["5555550100@vtext.com", "userunknown", "550", "RCPT"]]);
+    expect(report.recipients.map((r) => [r.address, r.reason, r.replyCode, r.smtpCommand])).toEqual([
+      ["5555550100@vtext.com", "userunknown", "550", "RCPT"],
+    ]);
     expect(report.original.subject).toBe("Hej");
   });
 });

@@ -34,7 +34,10 @@ function readSms(text: string): LhostResult | null {
   const blocks: { address: string; reply: string }[] = [];
   let sender: string | null = null;
   let subject: string | null = null;
-  for (const line of text.slice(start, start + 20000).split("\n").slice(1)) {
+  for (const line of text
+    .slice(start, start + 20000)
+    .split("\n")
+    .slice(1)) {
     const rcpt = /^\s+RCPT TO:\s*(.{1,300})$/.exec(line);
     const address = rcpt ? findAddress(rcpt[1]) : null;
     if (address) blocks.push({ address, reply: "" });
@@ -45,7 +48,10 @@ function readSms(text: string): LhostResult | null {
     if (block && !block.reply && /^\d{3} - ./.test(line)) block.reply = line.trim();
   }
   if (blocks.length === 0) return null;
-  const fields = [...(sender ? [{ name: "from", value: sender }] : []), ...(subject ? [{ name: "subject", value: subject }] : [])];
+  const fields = [
+    ...(sender ? [{ name: "from", value: sender }] : []),
+    ...(subject ? [{ name: "subject", value: subject }] : []),
+  ];
   return {
     recipients: blocks.map(({ address, reply }) => recipientFromText(address, reply, { smtpCommand: "RCPT" })),
     originalHeaders: fields.length ? new Headers(fields) : null,

@@ -20,7 +20,10 @@ export const x1: LhostModule = {
   parse(mail: MailView): LhostResult | null {
     const text = mail.text;
     if (!text.includes(LIST)) return null;
-    const lines = text.slice(text.indexOf(LIST) + LIST.length).split("\n").slice(0, 1000);
+    const lines = text
+      .slice(text.indexOf(LIST) + LIST.length)
+      .split("\n")
+      .slice(0, 1000);
     const received = /^The original message was received at (.+)$/m.exec(text.slice(0, 5000))?.[1]?.trim() ?? null;
     const warning = WARNING_SUBJECT.test(mail.subject);
     const recipients: RawRecipient[] = [];

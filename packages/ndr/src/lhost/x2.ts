@@ -11,7 +11,10 @@ const RECIPIENT_LINE = /^<([^<>\s]{1,300}@[^<>\s]{1,255})>:\s*$/;
 export const x2: LhostModule = {
   name: "x2",
   detect(mail: MailView): boolean {
-    return mail.from.includes("MAILER-DAEMON@") && /^(?:Delivery failure|fail(?:ure|ed) delivery|Permanent Delivery Failure)/i.test(mail.subject);
+    return (
+      mail.from.includes("MAILER-DAEMON@") &&
+      /^(?:Delivery failure|fail(?:ure|ed) delivery|Permanent Delivery Failure)/i.test(mail.subject)
+    );
   },
   parse(mail: MailView): LhostResult | null {
     const text = mail.text;

@@ -32,13 +32,20 @@ export const x3: LhostModule = {
         continue;
       }
       const detail = DETAIL_LINE.exec(line.trim());
-      if (detail) details.push({ command: detail[1]?.toUpperCase() ?? null, text: (detail[2] ?? detail[3] ?? detail[4])!.trim() });
+      if (detail)
+        details.push({
+          command: detail[1]?.toUpperCase() ?? null,
+          text: (detail[2] ?? detail[3] ?? detail[4])!.trim(),
+        });
     }
     if (listed.length === 0) return null;
     const dsn = readDeliveryStatus(mail);
     const recipients = listed.map(({ address, aborted: wasAborted }, i): RawRecipient => {
       const fromDsn = dsn?.recipients.find((r) => r.address.toLowerCase() === address.toLowerCase());
-      const detail = details.length === listed.length ? details[i] : details.find((d) => d.text.toLowerCase().includes(address.toLowerCase())) ?? details[0];
+      const detail =
+        details.length === listed.length
+          ? details[i]
+          : (details.find((d) => d.text.toLowerCase().includes(address.toLowerCase())) ?? details[0]);
       const diagnostic = detail?.text ?? fromDsn?.diagnosticCode ?? "";
       const recipient = recipientFromText(address, diagnostic, detail?.command ? { smtpCommand: detail.command } : {});
       // The remote reply's code is what happened; the DSN Status field of this MTA can disagree with it

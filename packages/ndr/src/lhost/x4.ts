@@ -67,7 +67,10 @@ export const x4: LhostModule = {
     if (blocks.length === 0) return null;
     const recipients = blocks.map((b): RawRecipient => {
       const diagnostic = b.lines.join(" ");
-      const command = COMMANDS.find(([p]) => p.test(diagnostic))?.[1] ?? /Sorry, no SMTP connection got far enough; most progress was ([A-Z]{4}) /.exec(diagnostic)?.[1] ?? null;
+      const command =
+        COMMANDS.find(([p]) => p.test(diagnostic))?.[1] ??
+        /Sorry, no SMTP connection got far enough; most progress was ([A-Z]{4}) /.exec(diagnostic)?.[1] ??
+        null;
       const recipient = recipientFromText(b.address, diagnostic, command ? { smtpCommand: command } : {});
       recipient.reason = decide(command, diagnostic);
       return recipient;
@@ -81,7 +84,10 @@ export const x4: LhostModule = {
     { when: /message size exceeds fixed maximum message size:/, reason: "mesgtoobig" },
     { when: /sorry, i couldn't find any host /, reason: "hostunknown" },
     { when: /requested action not taken: mailbox unavailable \(not enough free space\)/, reason: "systemfull" },
-    { when: /sorry, i wasn't able to establish an smtp connection|sorry, i couldn't find a mail exchanger or ip address|sorry\. although i'm listed as a best-preference mx or a for that host/, reason: "networkerror" },
+    {
+      when: /sorry, i wasn't able to establish an smtp connection|sorry, i couldn't find a mail exchanger or ip address|sorry\. although i'm listed as a best-preference mx or a for that host/,
+      reason: "networkerror",
+    },
   ],
 };
 

@@ -8,7 +8,14 @@ const START = "Sorry, we were unable to deliver your message";
 const ORIGINAL = "--- Below this line is a copy of the message.";
 // Yahoo names the refused command as a bracketed token at the end: [RCPT_TO], [MAIL_FROM], [DATA]
 const COMMAND_TOKEN = /\[(RCPT_TO|MAIL_FROM|DATA|EHLO|HELO|CONNECT)[^\]]{0,20}\]/;
-const COMMANDS: Readonly<Record<string, string>> = { RCPT_TO: "RCPT", MAIL_FROM: "MAIL", DATA: "DATA", EHLO: "EHLO", HELO: "HELO", CONNECT: "CONN" };
+const COMMANDS: Readonly<Record<string, string>> = {
+  RCPT_TO: "RCPT",
+  MAIL_FROM: "MAIL",
+  DATA: "DATA",
+  EHLO: "EHLO",
+  HELO: "HELO",
+  CONNECT: "CONN",
+};
 
 export const yahoo: LhostModule = {
   name: "yahoo",
@@ -27,7 +34,10 @@ export const yahoo: LhostModule = {
       if (address) recipients.push(toRecipient(address, lines.join(" ")));
       lines = [];
     };
-    for (const line of text.slice(start, cut < 0 ? undefined : cut).split("\n").slice(1)) {
+    for (const line of text
+      .slice(start, cut < 0 ? undefined : cut)
+      .split("\n")
+      .slice(1)) {
       const trimmed = line.trim();
       // "<kijitora@example.org>:" opens one recipient's block (the error may follow on the same line)
       const opened = /^<([^<>\s]{1,300}@[^<>\s]{1,255})>:/.exec(trimmed);
@@ -42,7 +52,10 @@ export const yahoo: LhostModule = {
     }
     flush();
     if (recipients.length === 0) return null;
-    return { recipients, originalHeaders: mail.originalHeaders ?? (cut >= 0 ? inlineOriginalHeaders(text.slice(cut), [ORIGINAL]) : null) };
+    return {
+      recipients,
+      originalHeaders: mail.originalHeaders ?? (cut >= 0 ? inlineOriginalHeaders(text.slice(cut), [ORIGINAL]) : null),
+    };
   },
   reasonRules: [
     // Yahoo's own error when the recipient domain publishes no MX: it will not take mail for it
@@ -52,7 +65,10 @@ export const yahoo: LhostModule = {
 
 function toRecipient(address: string, block: string): RawRecipient {
   const token = COMMAND_TOKEN.exec(block);
-  const diagnostic = block.replace(/^Remote host said:\s*/, "").replace(COMMAND_TOKEN, "").trim();
+  const diagnostic = block
+    .replace(/^Remote host said:\s*/, "")
+    .replace(COMMAND_TOKEN, "")
+    .trim();
   const extra: Partial<RawRecipient> = {};
   if (token) extra.smtpCommand = COMMANDS[token[1]!] ?? null;
   // "550: 5.2.2 <addr>... Mailbox Full" (no "Remote host said") is also the receiver's RCPT reply

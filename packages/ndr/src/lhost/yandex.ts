@@ -45,7 +45,7 @@ function commandsByRecipient(text: string): Map<string, string> {
     } else if (address && line.trim()) {
       // continuation lines are indented; anything else ends the list
       if (!/^\s/.test(line)) break;
-      block += " " + line;
+      block += ` ${line}`;
     }
   }
   flush();

@@ -38,10 +38,15 @@ export const zoho: LhostModule = {
         blocks.at(-1)!.push(trimmed);
       }
     }
-    const recipients = blocks.map((lines) => readBlock(lines.join(" "), delayed)).filter((r): r is RawRecipient => r !== null);
+    const recipients = blocks
+      .map((lines) => readBlock(lines.join(" "), delayed))
+      .filter((r): r is RawRecipient => r !== null);
     if (recipients.length === 0) return null;
     // The slice opens with the blank line before "Received:": the header block starts after it
-    return { recipients, originalHeaders: mail.originalHeaders ?? (original ? inlineOriginalHeaders(text.slice(end), ["\n"]) : null) };
+    return {
+      recipients,
+      originalHeaders: mail.originalHeaders ?? (original ? inlineOriginalHeaders(text.slice(end), ["\n"]) : null),
+    };
   },
   reasonRules: [
     // Zoho's text when no MX of the recipient domain answered; it keeps retrying until it gives up
@@ -50,7 +55,9 @@ export const zoho: LhostModule = {
 };
 
 function startsRecipient(line: string): boolean {
-  return line.startsWith("[Status:") || (line.includes("ERROR_CODE :") && isAddress(line.slice(0, line.search(/\s|$/))));
+  return (
+    line.startsWith("[Status:") || (line.includes("ERROR_CODE :") && isAddress(line.slice(0, line.search(/\s|$/))))
+  );
 }
 
 function readBlock(line: string, delayed: boolean): RawRecipient | null {
@@ -59,7 +66,10 @@ function readBlock(line: string, delayed: boolean): RawRecipient | null {
     // "[Status: Error, Address: <kijitora@example.jp>, ResponseCode 421, , Host not reachable.]"
     const address = /Address: <([^<>\s]{1,300}@[^<>\s]{1,255})>/.exec(line)?.[1];
     if (!address) return null;
-    return recipientFromText(address, line.replace(/^\[|\]$/g, ""), { action, replyCode: RESPONSE_CODE.exec(line)?.[1] ?? null });
+    return recipientFromText(address, line.replace(/^\[|\]$/g, ""), {
+      action,
+      replyCode: RESPONSE_CODE.exec(line)?.[1] ?? null,
+    });
   }
   const space = line.search(/\s/);
   if (space < 3) return null;

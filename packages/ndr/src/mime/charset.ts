@@ -11,17 +11,27 @@ const ALIASES: Record<string, string> = {
   "x-unknown": "utf-8",
   unknown: "utf-8",
   "x-user-defined": "windows-1252",
-  "utf8": "utf-8",
+  utf8: "utf-8",
 };
 
 /** ISO-2022-JP (RFC 1468) is 7-bit; iconv-lite lacks it, so decode it with escapes removed. */
-const SEVEN_BIT_JIS = new Set(["iso-2022-jp", "iso-2022-jp-1", "iso-2022-jp-2", "iso-2022-jp-3", "iso-2022-kr", "iso-2022-cn"]);
+const SEVEN_BIT_JIS = new Set([
+  "iso-2022-jp",
+  "iso-2022-jp-1",
+  "iso-2022-jp-2",
+  "iso-2022-jp-3",
+  "iso-2022-kr",
+  "iso-2022-cn",
+]);
 
 export function decodeBytes(binary: string, charset: string | undefined, fallback = "windows-1252"): string {
-  let name = (charset ?? "").trim().toLowerCase().replace(/^["']|["']$/g, "");
+  let name = (charset ?? "")
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, "");
   if (!name) name = fallback;
   name = ALIASES[name] ?? name;
-  if (SEVEN_BIT_JIS.has(name)) return binary.replace(/\x1b[$()*+\-.\/][@A-Z]?/g, "");
+  if (SEVEN_BIT_JIS.has(name)) return binary.replace(/\x1b[$()*+\-./][@A-Z]?/g, "");
   // Most bounce text is plain ASCII, which every ASCII-compatible charset decodes to itself:
   // skip the Buffer and the decoder (UTF-7/16/32 and UCS-2 are not ASCII-compatible)
   if (!NON_ASCII.test(binary) && !WIDE_OR_SHIFTED.test(name)) return binary;

@@ -111,7 +111,8 @@ export function parseHeaderBlock(block: string): Headers {
 }
 
 function pushField(fields: HeaderField[], name: string, value: string, eightBit: boolean): void {
-  if (fields.length < LIMITS.maxHeaderFields) fields.push({ name, value: eightBit ? decodeHeaderBytes(value.trim()) : value.trim() });
+  if (fields.length < LIMITS.maxHeaderFields)
+    fields.push({ name, value: eightBit ? decodeHeaderBytes(value.trim()) : value.trim() });
 }
 
 export interface ParsedValue {
@@ -135,7 +136,8 @@ export function parseStructured(input: string | null): ParsedValue {
     if (eq <= 0) continue;
     const key = piece.slice(0, eq).trim().toLowerCase();
     let val = piece.slice(eq + 1).trim();
-    if (val.startsWith('"')) val = val.slice(1, val.endsWith('"') && val.length > 1 ? -1 : undefined).replace(/\\(.)/g, "$1");
+    if (val.startsWith('"'))
+      val = val.slice(1, val.endsWith('"') && val.length > 1 ? -1 : undefined).replace(/\\(.)/g, "$1");
     raw[key] = val;
   }
   return { value, params: joinRfc2231(raw) };
@@ -195,7 +197,9 @@ function joinRfc2231(raw: Record<string, string>): Record<string, string> {
           value = parts.slice(2).join("'");
         }
       }
-      text += chunk.encoded ? value.replace(/%([0-9a-fA-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : value;
+      text += chunk.encoded
+        ? value.replace(/%([0-9a-fA-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+        : value;
     }
     params[base] = decodeBytes(text, charset, "utf-8");
   }

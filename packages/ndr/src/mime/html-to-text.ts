@@ -1,6 +1,19 @@
 // Crude, linear HTML to text: enough to find status codes and addresses in HTML-only NDRs
 // (Exchange 2010+ and Office 365 send those). Not a renderer.
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", aelig: "æ", oslash: "ø", aring: "å", AElig: "Æ", Oslash: "Ø", Aring: "Å" };
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  aelig: "æ",
+  oslash: "ø",
+  aring: "å",
+  AElig: "Æ",
+  Oslash: "Ø",
+  Aring: "Å",
+};
 
 const MAX_HTML = 512 * 1024;
 
@@ -12,7 +25,8 @@ export function htmlToText(input: string): string {
     .replace(/<[^>]{0,2000}>/g, "")
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
       if (entity[0] === "#") {
-        const code = entity[1] === "x" || entity[1] === "X" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+        const code =
+          entity[1] === "x" || entity[1] === "X" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
         return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : " ";
       }
       return ENTITIES[entity] ?? ENTITIES[entity.toLowerCase()] ?? whole;

@@ -1,9 +1,9 @@
 // The read-only view of one message that format modules (lhost/*) work on: headers, the human
 // readable text, the machine-readable DSN part and the enclosed original, each decoded once, lazily.
-import { Headers, decodeWords } from "./header.js";
+import { decodeWords, type Headers } from "./header.js";
 import { htmlToText } from "./html-to-text.js";
 import { LIMITS } from "./limits.js";
-import { type MimePart, flattenParts, partText, walkMime } from "./walk-mime.js";
+import { flattenParts, type MimePart, partText, walkMime } from "./walk-mime.js";
 
 const DSN_TYPES = new Set(["message/delivery-status", "message/global-delivery-status"]);
 const ORIGINAL_MESSAGE_TYPES = new Set(["message/rfc822", "message/global", "message/partial"]);
@@ -29,8 +29,16 @@ export class MailView {
   readonly root: MimePart;
   /** Lazily computed views; undefined = not asked yet (getters run for every module, keep them closure-free). */
   private readonly computed: {
-    subject?: string; from?: string; probe?: DetectIndex; parts?: MimePart[]; text?: string; textParts?: string[]; html?: string;
-    dsn?: string | null; arf?: string | null; orig?: Headers | null;
+    subject?: string;
+    from?: string;
+    probe?: DetectIndex;
+    parts?: MimePart[];
+    text?: string;
+    textParts?: string[];
+    html?: string;
+    dsn?: string | null;
+    arf?: string | null;
+    orig?: Headers | null;
   } = {};
 
   /** Values that helpers outside mime/ derive from this message once (see `derive`). */
@@ -120,10 +128,20 @@ export class MailView {
     const leaves = this.parts.filter((part) => part.parts.length === 0 && !part.message);
     const disposition = (part: MimePart): string => (part.headers.get("content-disposition") ?? "").toLowerCase();
     // A multipart whose boundary never appears (old Sendmail) is read as plain text
-    const plain = leaves.filter((part) => (part.type === "text/plain" || part.type.startsWith("multipart/")) && !disposition(part).startsWith("attachment"));
+    const plain = leaves.filter(
+      (part) =>
+        (part.type === "text/plain" || part.type.startsWith("multipart/")) &&
+        !disposition(part).startsWith("attachment"),
+    );
     const html = leaves.filter((part) => part.type === "text/html");
-    let chosen = plain.length > 0 ? plain.map((part) => partText(part)) : html.map((part) => htmlToText(partText(part)));
-    if (chosen.length === 0 && this.root.parts.length === 0 && !this.root.message && this.root.type.startsWith("text/")) {
+    let chosen =
+      plain.length > 0 ? plain.map((part) => partText(part)) : html.map((part) => htmlToText(partText(part)));
+    if (
+      chosen.length === 0 &&
+      this.root.parts.length === 0 &&
+      !this.root.message &&
+      this.root.type.startsWith("text/")
+    ) {
       chosen = [this.root.type === "text/html" ? htmlToText(partText(this.root)) : partText(this.root)];
     }
     return chosen.map(capLines);
@@ -131,7 +149,10 @@ export class MailView {
 
   /** HTML parts converted to text (Office 365 puts more detail in HTML than in the plain part). */
   get htmlText(): string {
-    return (this.computed.html ??= this.parts.filter((part) => part.type === "text/html").map((part) => htmlToText(partText(part))).join("\n"));
+    return (this.computed.html ??= this.parts
+      .filter((part) => part.type === "text/html")
+      .map((part) => htmlToText(partText(part)))
+      .join("\n"));
   }
 
   /** Body of the message/delivery-status (RFC 3464) or message/global-delivery-status (RFC 6533) part. */
@@ -163,7 +184,7 @@ export class MailView {
         return part.message.headers;
       }
       if (ORIGINAL_HEADER_TYPES.has(part.type)) {
-        const inner = walkMime(partText(part).replace(/^\n+/, "") + "\n\n");
+        const inner = walkMime(`${partText(part).replace(/^\n+/, "")}\n\n`);
         if (inner.headers.fields.length > 0) return inner.headers;
       }
     }
@@ -190,5 +211,8 @@ function capLines(text: string): string {
     start = end + 1;
   }
   if (!long) return text;
-  return text.split("\n").map((line) => (line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line)).join("\n");
+  return text
+    .split("\n")
+    .map((line) => (line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line))
+    .join("\n");
 }

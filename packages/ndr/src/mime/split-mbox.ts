@@ -8,7 +8,7 @@ export function splitMbox(binary: string): string[] {
   const messages: string[] = [];
   let start = 0;
   while (start < binary.length) {
-    let next = binary.indexOf("\nFrom ", start);
+    const next = binary.indexOf("\nFrom ", start);
     // tolerate CRLF mboxes
     const end = next < 0 ? binary.length : next + 1;
     const chunk = binary.slice(start, end);

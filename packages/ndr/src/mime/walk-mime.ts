@@ -1,7 +1,7 @@
 // A lean MIME walker (RFC 2045/2046): splits a message into a tree of parts by boundary search
 // with indexOf, decodes only the text a bounce parser reads, and stops at the caps in limits.ts.
 import { decodeBytes } from "./charset.js";
-import { Headers, parseHeaderBlock, parseStructured } from "./header.js";
+import { type Headers, parseHeaderBlock, parseStructured } from "./header.js";
 import { LIMITS } from "./limits.js";
 import { decodeTransfer } from "./transfer.js";
 
@@ -49,13 +49,28 @@ function splitHeaderBody(text: string): [string, string] {
   return [text.slice(0, end), text.slice(end + 2)];
 }
 
-function parseEntity(text: string, depth: number, state: WalkState, defaultType: string, headersOnly = false): MimePart {
+function parseEntity(
+  text: string,
+  depth: number,
+  state: WalkState,
+  defaultType: string,
+  headersOnly = false,
+): MimePart {
   state.parts++;
   const [headBlock, body] = splitHeaderBody(text);
   const headers = parseHeaderBlock(headBlock);
   const contentType = parseStructured(headers.get("content-type"));
-  const type = contentType.value && contentType.value.includes("/") ? contentType.value : defaultType;
-  const part: MimePart = { headers, type, params: contentType.params, rawBody: body, parts: [], message: null, messageRaw: null, depth };
+  const type = contentType.value?.includes("/") ? contentType.value : defaultType;
+  const part: MimePart = {
+    headers,
+    type,
+    params: contentType.params,
+    rawBody: body,
+    parts: [],
+    message: null,
+    messageRaw: null,
+    depth,
+  };
   // An enclosed original is only read for its headers: its own MIME tree is never walked
   const canDescend = !headersOnly && depth < LIMITS.maxDepth && state.parts < LIMITS.maxParts;
   if (!canDescend) return part;
@@ -67,7 +82,10 @@ function parseEntity(text: string, depth: number, state: WalkState, defaultType:
       part.parts.push(parseEntity(chunk, depth + 1, state, childDefault));
     }
   } else if (type === "message/rfc822" || type === "message/global" || type === "message/partial") {
-    const inner = encoding === "base64" || encoding === "quoted-printable" ? normaliseLineEnds(decodeTransfer(body, encoding)) : body;
+    const inner =
+      encoding === "base64" || encoding === "quoted-printable"
+        ? normaliseLineEnds(decodeTransfer(body, encoding))
+        : body;
     part.message = parseEntity(inner, depth + 1, state, "text/plain", true);
     part.messageRaw = inner;
   }
@@ -76,9 +94,9 @@ function parseEntity(text: string, depth: number, state: WalkState, defaultType:
 
 /** Body parts between `--boundary` delimiter lines (RFC 2046 section 5.1.1); tolerant of a missing close. */
 export function splitMultipart(body: string, boundary: string): string[] {
-  const delimiter = "--" + boundary;
+  const delimiter = `--${boundary}`;
   const chunks: string[] = [];
-  let pos = body.startsWith(delimiter) ? 0 : body.indexOf("\n" + delimiter);
+  let pos = body.startsWith(delimiter) ? 0 : body.indexOf(`\n${delimiter}`);
   if (pos < 0) return chunks;
   if (pos > 0 || !body.startsWith(delimiter)) pos += 1;
   while (pos >= 0) {
@@ -86,7 +104,7 @@ export function splitMultipart(body: string, boundary: string): string[] {
     if (body.startsWith("--", afterDelimiter)) break; // close delimiter
     const lineEnd = body.indexOf("\n", afterDelimiter);
     if (lineEnd < 0) break;
-    const next = body.indexOf("\n" + delimiter, lineEnd);
+    const next = body.indexOf(`\n${delimiter}`, lineEnd);
     if (next < 0) {
       chunks.push(body.slice(lineEnd + 1));
       break;
@@ -105,7 +123,8 @@ export function partText(part: MimePart, maxBytes: number = LIMITS.maxTextBytes)
   if (bytes.length > maxBytes) bytes = bytes.slice(0, maxBytes);
   let charset = part.params.charset;
   // message/global-delivery-status (RFC 6533) is UTF-8 by definition
-  if (!charset && (part.type.startsWith("message/global") || part.type === "message/delivery-status")) charset = "utf-8";
+  if (!charset && (part.type.startsWith("message/global") || part.type === "message/delivery-status"))
+    charset = "utf-8";
   const text = decodeBytes(bytes, charset, charset ? "windows-1252" : "utf-8");
   return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
 }

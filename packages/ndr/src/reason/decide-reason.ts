@@ -52,7 +52,17 @@ interface Facts {
 }
 
 /** Reasons a module may set that better evidence still overrides (Sisimai's GetRetried). */
-const RETRY: ReadonlySet<string> = new Set(["undefined", "onhold", "systemerror", "securityerror", "expired", "networkerror", "hostunknown", "userunknown", ""]);
+const RETRY: ReadonlySet<string> = new Set([
+  "undefined",
+  "onhold",
+  "systemerror",
+  "securityerror",
+  "expired",
+  "networkerror",
+  "hostunknown",
+  "userunknown",
+  "",
+]);
 /** SMTP commands sent before DATA: a rejection there cannot be about the content (RFC 5321 section 3.3). */
 const BEFORE_DATA: ReadonlySet<string> = new Set(["CONN", "EHLO", "HELO", "MAIL", "RCPT"]);
 const isExplicit = (reason: string): boolean => reason !== "" && reason !== "undefined" && reason !== "onhold";
@@ -60,40 +70,59 @@ const isExplicit = (reason: string): boolean => reason !== "" && reason !== "und
 /** First pass: each reason's test on status + command + text, tried in this order. */
 const PROBES: readonly [Reason, (f: Facts) => boolean][] = [
   ["mailboxfull", (f) => f.byStatus === "mailboxfull" || textSays("mailboxfull", f.text)],
-  ["mesgtoobig", (f) => f.byStatus === "mesgtoobig" || (f.byStatus !== "exceedlimit" && f.status !== "5.2.3" && textSays("mesgtoobig", f.text))],
+  [
+    "mesgtoobig",
+    (f) =>
+      f.byStatus === "mesgtoobig" ||
+      (f.byStatus !== "exceedlimit" && f.status !== "5.2.3" && textSays("mesgtoobig", f.text)),
+  ],
   ["exceedlimit", (f) => f.byStatus === "exceedlimit" || textSays("exceedlimit", f.text)],
   ["suspend", (f) => f.replyCode === "525" || textSays("suspend", f.text)],
   ["hasmoved", (f) => textSays("hasmoved", f.text)],
   ["norelaying", (f) => !["CONN", "EHLO", "HELO"].includes(f.command) && textSays("norelaying", f.text)],
   ["authfailure", (f) => f.byStatus === "authfailure" || textSays("authfailure", f.text)],
-  ["userunknown", (f) => {
-    if (f.byStatus === "suspend") return false;
-    if (f.byStatus === "userunknown") {
-      // 5.1.1 with wording of another cause is that other cause (Postfix relays 5.1.1 for relay denials)
-      return !(["norelaying", "blocked", "mailboxfull", "hasmoved", "rejected", "notaccept"] as const).some((other) => textSays(other, f.text));
-    }
-    return f.command === "RCPT" && textSays("userunknown", f.text);
-  }],
-  ["filtered", (f) => {
-    if (f.byStatus === "suspend") return false;
-    if (f.byStatus === "filtered") return textSays("userunknown", f.text) || textSays("filtered", f.text);
-    // a "user unknown" after DATA means a filter on the recipient's side refused it
-    if (BEFORE_DATA.has(f.command)) return false;
-    return textSays("filtered", f.text) || textSays("userunknown", f.text);
-  }],
+  [
+    "userunknown",
+    (f) => {
+      if (f.byStatus === "suspend") return false;
+      if (f.byStatus === "userunknown") {
+        // 5.1.1 with wording of another cause is that other cause (Postfix relays 5.1.1 for relay denials)
+        return !(["norelaying", "blocked", "mailboxfull", "hasmoved", "rejected", "notaccept"] as const).some((other) =>
+          textSays(other, f.text),
+        );
+      }
+      return f.command === "RCPT" && textSays("userunknown", f.text);
+    },
+  ],
+  [
+    "filtered",
+    (f) => {
+      if (f.byStatus === "suspend") return false;
+      if (f.byStatus === "filtered") return textSays("userunknown", f.text) || textSays("filtered", f.text);
+      // a "user unknown" after DATA means a filter on the recipient's side refused it
+      if (BEFORE_DATA.has(f.command)) return false;
+      return textSays("filtered", f.text) || textSays("userunknown", f.text);
+    },
+  ],
   ["requireptr", (f) => f.byStatus === "requireptr" || textSays("requireptr", f.text)],
   ["notcompliantrfc", (f) => textSays("notcompliantrfc", f.text)],
   ["badreputation", (f) => textSays("badreputation", f.text)],
   ["contenterror", (f) => !spamProbe(f) && (f.byStatus === "contenterror" || textSays("contenterror", f.text))],
-  ["rejected", (f) => {
-    if (f.byStatus === "rejected") return true;
-    const temp = f.byStatus || "undefined";
-    if (f.command === "MAIL") return textSays("rejected", f.text);
-    if (f.command === "DATA" && temp !== "userunknown") return textSays("rejected", f.text);
-    if (!isExplicit(temp) || temp === "securityerror" || temp === "systemerror") return textSays("rejected", f.text);
-    return false;
-  }],
-  ["hostunknown", (f) => (f.byStatus === "hostunknown" ? !textSays("networkerror", f.text) : textSays("hostunknown", f.text))],
+  [
+    "rejected",
+    (f) => {
+      if (f.byStatus === "rejected") return true;
+      const temp = f.byStatus || "undefined";
+      if (f.command === "MAIL") return textSays("rejected", f.text);
+      if (f.command === "DATA" && temp !== "userunknown") return textSays("rejected", f.text);
+      if (!isExplicit(temp) || temp === "securityerror" || temp === "systemerror") return textSays("rejected", f.text);
+      return false;
+    },
+  ],
+  [
+    "hostunknown",
+    (f) => (f.byStatus === "hostunknown" ? !textSays("networkerror", f.text) : textSays("hostunknown", f.text)),
+  ],
   ["spamdetected", (f) => spamProbe(f)],
   ["speeding", (f) => textSays("speeding", f.text)],
   ["toomanyconn", (f) => f.byStatus === "toomanyconn" || textSays("toomanyconn", f.text)],
@@ -109,8 +138,25 @@ function spamProbe(f: Facts): boolean {
 
 /** Second pass: the text alone, in this order. */
 const TEXT_ONLY: readonly Reason[] = [
-  "mailboxfull", "authfailure", "badreputation", "speeding", "spamdetected", "virusdetected", "policyviolation", "norelaying", "systemerror",
-  "networkerror", "suspend", "contenterror", "systemfull", "notaccept", "expired", "failedstarttls", "securityerror", "suppressed", "mailererror",
+  "mailboxfull",
+  "authfailure",
+  "badreputation",
+  "speeding",
+  "spamdetected",
+  "virusdetected",
+  "policyviolation",
+  "norelaying",
+  "systemerror",
+  "networkerror",
+  "suspend",
+  "contenterror",
+  "systemfull",
+  "notaccept",
+  "expired",
+  "failedstarttls",
+  "securityerror",
+  "suppressed",
+  "mailererror",
 ];
 
 export function decideReason(evidence: ReasonEvidence): Reason {
@@ -121,7 +167,12 @@ export function decideReason(evidence: ReasonEvidence): Reason {
   const text = (evidence.diagnostic ?? "").toLowerCase().replace(/\s+/g, " ").slice(0, 8192);
   const domain = evidence.recipient.slice(evidence.recipient.lastIndexOf("@") + 1).toLowerCase();
   const provider = rhostProvider(domain, evidence.remoteMta, evidence.reportingMta ?? null);
-  const byHost = rhostReason(provider, { text, status: evidence.status ?? "", replyCode: evidence.replyCode ?? "", command: (evidence.smtpCommand ?? "").toUpperCase() });
+  const byHost = rhostReason(provider, {
+    text,
+    status: evidence.status ?? "",
+    replyCode: evidence.replyCode ?? "",
+    command: (evidence.smtpCommand ?? "").toUpperCase(),
+  });
   if (byHost) return byHost;
 
   const type = (evidence.diagnosticType || "smtp").toLowerCase();

@@ -25,124 +25,307 @@ export interface RhostProvider {
 
 /** "LPN007_416" / "OFR_416" style labels (La Poste, Orange). */
 const FRANCE_PTT_CODES: Readonly<Record<string, Reason | "">> = {
-  "101": "blocked", "102": "blocked", "103": "blocked", "104": "toomanyconn", "105": "", "107": "", "108": "", "109": "", "201": "",
-  "305": "securityerror", "401": "authfailure", "402": "securityerror", "403": "rejected", "405": "rejected", "415": "rejected",
-  "416": "userunknown", "417": "mailboxfull", "420": "suspend", "421": "rejected", "423": "", "424": "", "426": "suspend",
-  "505": "systemerror", "506": "spamdetected", "510": "blocked", "513": "", "514": "mesgtoobig", "517": "authfailure",
-  "630": "policyviolation", "999": "blocked",
+  "101": "blocked",
+  "102": "blocked",
+  "103": "blocked",
+  "104": "toomanyconn",
+  "105": "",
+  "107": "",
+  "108": "",
+  "109": "",
+  "201": "",
+  "305": "securityerror",
+  "401": "authfailure",
+  "402": "securityerror",
+  "403": "rejected",
+  "405": "rejected",
+  "415": "rejected",
+  "416": "userunknown",
+  "417": "mailboxfull",
+  "420": "suspend",
+  "421": "rejected",
+  "423": "",
+  "424": "",
+  "426": "suspend",
+  "505": "systemerror",
+  "506": "spamdetected",
+  "510": "blocked",
+  "513": "",
+  "514": "mesgtoobig",
+  "517": "authfailure",
+  "630": "policyviolation",
+  "999": "blocked",
 };
 
 /** Cox "AUP#CXBL" style codes. */
 const COX_CODES: Readonly<Record<string, Reason>> = {
-  CXBL: "blocked", CXDNS: "requireptr", CXSNDR: "authfailure", CXSMTP: "rejected", CXCNCT: "toomanyconn", CXMXRT: "toomanyconn", CDRBL: "blocked",
-  CXTHRT: "securityerror", CXMJ: "securityerror", IPBL0001: "blocked", IPBL0010: "blocked", IPBL0100: "blocked", IPBL0011: "blocked", IPBL0101: "blocked",
-  IPBL0110: "blocked", IPBL0111: "blocked", IPBL1000: "blocked", IPBL1001: "blocked", IPBL1010: "blocked", IPBL1011: "blocked", IPBL1100: "blocked",
-  IPBL1101: "blocked", IPBL1110: "blocked", IPBL1111: "blocked", IPBL00001: "blocked", URLBL011: "spamdetected", URLBL101: "spamdetected",
-  URLBL110: "spamdetected", URLBL1001: "spamdetected",
+  CXBL: "blocked",
+  CXDNS: "requireptr",
+  CXSNDR: "authfailure",
+  CXSMTP: "rejected",
+  CXCNCT: "toomanyconn",
+  CXMXRT: "toomanyconn",
+  CDRBL: "blocked",
+  CXTHRT: "securityerror",
+  CXMJ: "securityerror",
+  IPBL0001: "blocked",
+  IPBL0010: "blocked",
+  IPBL0100: "blocked",
+  IPBL0011: "blocked",
+  IPBL0101: "blocked",
+  IPBL0110: "blocked",
+  IPBL0111: "blocked",
+  IPBL1000: "blocked",
+  IPBL1001: "blocked",
+  IPBL1010: "blocked",
+  IPBL1011: "blocked",
+  IPBL1100: "blocked",
+  IPBL1101: "blocked",
+  IPBL1110: "blocked",
+  IPBL1111: "blocked",
+  IPBL00001: "blocked",
+  URLBL011: "spamdetected",
+  URLBL101: "spamdetected",
+  URLBL110: "spamdetected",
+  URLBL1001: "spamdetected",
 };
 
 /** Spectrum "AUP#I1000" codes, as ranges. */
 const SPECTRUM_CODES: readonly (readonly [number, number, Reason])[] = [
-  [1000, 1000, "blocked"], [1010, 1010, "rejected"], [1020, 1080, "rejected"], [1090, 1090, "systemerror"], [1100, 1150, "requireptr"],
-  [1160, 1190, "policyviolation"], [1200, 1210, "blocked"], [1220, 1250, "blocked"], [1260, 1260, "networkerror"], [1300, 1340, "toomanyconn"],
-  [1350, 1490, "speeding"], [1500, 1500, "rejected"], [1520, 1520, "rejected"], [1530, 1530, "mesgtoobig"], [1540, 1550, "speeding"],
-  [1560, 1560, "policyviolation"], [1580, 1580, "speeding"],
+  [1000, 1000, "blocked"],
+  [1010, 1010, "rejected"],
+  [1020, 1080, "rejected"],
+  [1090, 1090, "systemerror"],
+  [1100, 1150, "requireptr"],
+  [1160, 1190, "policyviolation"],
+  [1200, 1210, "blocked"],
+  [1220, 1250, "blocked"],
+  [1260, 1260, "networkerror"],
+  [1300, 1340, "toomanyconn"],
+  [1350, 1490, "speeding"],
+  [1500, 1500, "rejected"],
+  [1520, 1520, "rejected"],
+  [1530, 1530, "mesgtoobig"],
+  [1540, 1550, "speeding"],
+  [1560, 1560, "policyviolation"],
+  [1580, 1580, "speeding"],
 ];
 
 /** GoDaddy "IB506" codes. */
 const GODADDY_CODES: Readonly<Record<string, Reason>> = {
-  IB401: "securityerror", IB501: "notcompliantrfc", IB502: "notcompliantrfc", IB506: "rejected", IB508: "authfailure", IB108: "requireptr",
-  IB212: "spamdetected", IB705: "virusdetected", IB605: "toomanyconn", IB007: "toomanyconn", IB101: "speeding", IB110: "blocked", IB111: "blocked",
-  IB112: "blocked", IB113: "blocked", IB504: "speeding", IB510: "speeding", IB607: "speeding", IB103: "badreputation", IB104: "blocked", IB105: "blocked",
+  IB401: "securityerror",
+  IB501: "notcompliantrfc",
+  IB502: "notcompliantrfc",
+  IB506: "rejected",
+  IB508: "authfailure",
+  IB108: "requireptr",
+  IB212: "spamdetected",
+  IB705: "virusdetected",
+  IB605: "toomanyconn",
+  IB007: "toomanyconn",
+  IB101: "speeding",
+  IB110: "blocked",
+  IB111: "blocked",
+  IB112: "blocked",
+  IB113: "blocked",
+  IB504: "speeding",
+  IB510: "speeding",
+  IB607: "speeding",
+  IB103: "badreputation",
+  IB104: "blocked",
+  IB105: "blocked",
   IB106: "blocked",
 };
 
-
 /** Gmail SMTP error reference (support.google.com/a/answer/3726730): reply code, status, wording. */
 const GOOGLE_RULES: readonly (readonly [Reason, string, string, string])[] = [
-  ["authfailure", "451", "4.7.24", "the spf record of the sending domain"], ["authfailure", "550", "5.7.24", "the spf record of the sending domain"],
-  ["authfailure", "421", "4.7.26", "senders to authenticate with either spf or dkim"], ["authfailure", "550", "5.7.26", "senders to authenticate with either spf or dkim"],
-  ["authfailure", "550", "5.7.26", "fails to pass spf checks for an spf record with a hard fail"], ["authfailure", "550", "5.7.26", "has an spf record with a hard fail policy"],
-  ["authfailure", "451", "4.7.26", "is not accepted due to domain's dmarc policy"], ["authfailure", "550", "5.7.26", "is not accepted due to domain's dmarc policy"],
-  ["authfailure", "550", "5.7.1", "fails to pass authentication checks"], ["authfailure", "550", "5.7.26", "fails to pass authentication checks"],
-  ["authfailure", "421", "4.7.27", "senders to authenticate with spf"], ["authfailure", "421", "4.7.27", "senders to authenticate their email with spf"],
-  ["authfailure", "550", "5.7.27", "senders to authenticate with spf"], ["authfailure", "421", "4.7.30", "senders to authenticate their email with dkim"],
-  ["authfailure", "550", "5.7.30", "senders to authenticate with dkim"], ["authfailure", "421", "4.7.32", "aligned with either the authenticated spf or dkim"],
+  ["authfailure", "451", "4.7.24", "the spf record of the sending domain"],
+  ["authfailure", "550", "5.7.24", "the spf record of the sending domain"],
+  ["authfailure", "421", "4.7.26", "senders to authenticate with either spf or dkim"],
+  ["authfailure", "550", "5.7.26", "senders to authenticate with either spf or dkim"],
+  ["authfailure", "550", "5.7.26", "fails to pass spf checks for an spf record with a hard fail"],
+  ["authfailure", "550", "5.7.26", "has an spf record with a hard fail policy"],
+  ["authfailure", "451", "4.7.26", "is not accepted due to domain's dmarc policy"],
+  ["authfailure", "550", "5.7.26", "is not accepted due to domain's dmarc policy"],
+  ["authfailure", "550", "5.7.1", "fails to pass authentication checks"],
+  ["authfailure", "550", "5.7.26", "fails to pass authentication checks"],
+  ["authfailure", "421", "4.7.27", "senders to authenticate with spf"],
+  ["authfailure", "421", "4.7.27", "senders to authenticate their email with spf"],
+  ["authfailure", "550", "5.7.27", "senders to authenticate with spf"],
+  ["authfailure", "421", "4.7.30", "senders to authenticate their email with dkim"],
+  ["authfailure", "550", "5.7.30", "senders to authenticate with dkim"],
+  ["authfailure", "421", "4.7.32", "aligned with either the authenticated spf or dkim"],
   ["authfailure", "421", "4.7.40", "to add a dmarc record to "],
-  ["badreputation", "421", "4.7.0", "very low reputation of the sending ip address"], ["badreputation", "421", "4.7.0", "very low reputation of the sending domain"],
-  ["badreputation", "550", "5.7.1", "due to the very low reputation of the sending ip address"], ["badreputation", "550", "5.7.1", "due to the very low reputation of the sending domain"],
-  ["blocked", "421", "4.7.0", "ip not in whitelist for rcpt domain"], ["blocked", "421", "4.7.0", "try again later, closing connection."],
-  ["blocked", "501", "5.5.4", "empty helo/ehlo argument not allowed"], ["blocked", "501", "5.5.4", "helo/ehlo argument is invalid"],
-  ["blocked", "421", "4.7.0", "an unusual rate of unsolicited mail"], ["blocked", "421", "4.7.28", "an unusual rate of mail"],
-  ["blocked", "550", "5.7.1", "an unusual rate of unsolicited mail"], ["blocked", "550", "5.7.28", "an unusual rate of unsolicited mail"],
-  ["exceedlimit", "552", "5.2.3", "exceeded google's message size limits"], ["exceedlimit", "552", "5.3.4", "exceeds google's limit of limit attachments."],
-  ["exceedlimit", "552", "5.3.4", "your message exceeded google's message header size limits"], ["exceedlimit", "552", "5.3.4", "bytes per individual header size"],
-  ["exceedlimit", "552", "5.3.4", "exceeds google's header name limit of"], ["exceedlimit", "552", "5.3.4", "exceeds google's message header size limit"],
-  ["expired", "421", "4.7.0", "connection expired"], ["expired", "451", "4.4.2", "timeout - closing connection"],
-  ["failedstarttls", "530", "5.7.0", "must issue a starttls command first"], ["failedstarttls", "454", "5.5.1", "starttls may not be repeated"],
-  ["failedstarttls", "421", "4.7.0", "tls required for rcpt domain"], ["failedstarttls", "421", "4.7.29", "senders to use tls/ssl for smtp"],
+  ["badreputation", "421", "4.7.0", "very low reputation of the sending ip address"],
+  ["badreputation", "421", "4.7.0", "very low reputation of the sending domain"],
+  ["badreputation", "550", "5.7.1", "due to the very low reputation of the sending ip address"],
+  ["badreputation", "550", "5.7.1", "due to the very low reputation of the sending domain"],
+  ["blocked", "421", "4.7.0", "ip not in whitelist for rcpt domain"],
+  ["blocked", "421", "4.7.0", "try again later, closing connection."],
+  ["blocked", "501", "5.5.4", "empty helo/ehlo argument not allowed"],
+  ["blocked", "501", "5.5.4", "helo/ehlo argument is invalid"],
+  ["blocked", "421", "4.7.0", "an unusual rate of unsolicited mail"],
+  ["blocked", "421", "4.7.28", "an unusual rate of mail"],
+  ["blocked", "550", "5.7.1", "an unusual rate of unsolicited mail"],
+  ["blocked", "550", "5.7.28", "an unusual rate of unsolicited mail"],
+  ["exceedlimit", "552", "5.2.3", "exceeded google's message size limits"],
+  ["exceedlimit", "552", "5.3.4", "exceeds google's limit of limit attachments."],
+  ["exceedlimit", "552", "5.3.4", "your message exceeded google's message header size limits"],
+  ["exceedlimit", "552", "5.3.4", "bytes per individual header size"],
+  ["exceedlimit", "552", "5.3.4", "exceeds google's header name limit of"],
+  ["exceedlimit", "552", "5.3.4", "exceeds google's message header size limit"],
+  ["expired", "421", "4.7.0", "connection expired"],
+  ["expired", "451", "4.4.2", "timeout - closing connection"],
+  ["failedstarttls", "530", "5.7.0", "must issue a starttls command first"],
+  ["failedstarttls", "454", "5.5.1", "starttls may not be repeated"],
+  ["failedstarttls", "421", "4.7.0", "tls required for rcpt domain"],
+  ["failedstarttls", "421", "4.7.29", "senders to use tls/ssl for smtp"],
   ["failedstarttls", "550", "5.7.29", "senders to use tls/ssl for smtp"],
-  ["mailboxfull", "452", "4.2.2", "inbox is out of storage space"], ["mailboxfull", "552", "5.2.2", "inbox is out of storage space and inactive"],
-  ["mailboxfull", "452", "4.2.2", "is over quota"], ["mailboxfull", "552", "5.2.2", "is over quota"], ["mailboxfull", "550", "5.7.1", "email quota exceeded"],
-  ["mesgtoobig", "552", "5.3.4", "exceeded google's message size limits"], ["mesgtoobig", "552", "5.3.4", "exceeds google's message size limit of"],
-  ["networkerror", "554", "5.4.6", "message exceeded 50 hops"], ["networkerror", "554", "5.6.0", "message exceeded 50 hops"],
-  ["norelaying", "550", "5.7.0", "mail relay denied"], ["norelaying", "550", "5.7.1", "invalid credentials for relay"],
+  ["mailboxfull", "452", "4.2.2", "inbox is out of storage space"],
+  ["mailboxfull", "552", "5.2.2", "inbox is out of storage space and inactive"],
+  ["mailboxfull", "452", "4.2.2", "is over quota"],
+  ["mailboxfull", "552", "5.2.2", "is over quota"],
+  ["mailboxfull", "550", "5.7.1", "email quota exceeded"],
+  ["mesgtoobig", "552", "5.3.4", "exceeded google's message size limits"],
+  ["mesgtoobig", "552", "5.3.4", "exceeds google's message size limit of"],
+  ["networkerror", "554", "5.4.6", "message exceeded 50 hops"],
+  ["networkerror", "554", "5.6.0", "message exceeded 50 hops"],
+  ["norelaying", "550", "5.7.0", "mail relay denied"],
+  ["norelaying", "550", "5.7.1", "invalid credentials for relay"],
   ["norelaying", "550", "5.7.1", "is not authorized to send email directly to our servers"],
-  ["notcompliantrfc", "550", "5.7.1", "missing a valid address in the from: header"], ["notcompliantrfc", "550", "5.7.1", "multiple addresses in from: header are not accepted"],
-  ["notcompliantrfc", "550", "5.7.1", "is not rfc 5322 compliant"], ["notcompliantrfc", "550", "5.7.1", "missing a valid message-id: header"],
-  ["notcompliantrfc", "550", "5.7.1", "contains a unicode character in a disallowed header"], ["notcompliantrfc", "550", "5.7.1", "encoded-word syntax is not permitted"],
-  ["notcompliantrfc", "553", "5.1.7", "is not a valid rfc 5321 address"], ["notcompliantrfc", "554", "5.6.0", "mail message is malformed"],
-  ["policyviolation", "552", "5.7.0", "illegal attachment on your message"], ["policyviolation", "552", "5.7.0", "blocked because its content presents a potential security issue"],
-  ["policyviolation", "550", "5.7.1", "you are sending to (or from) has a policy that prohibited"], ["policyviolation", "421", "4.7.28", "sending messages with the same message-id:"],
-  ["rejected", "550", "5.7.0", "mail sending denied"], ["rejected", "550", "5.7.1", "unauthenticated email is not accepted"],
-  ["requireptr", "421", "4.7.0", "does not have a ptr record"], ["requireptr", "421", "4.7.23", " have a ptr record, or the ptr record"],
-  ["requireptr", "550", "5.7.1", "does not meet ipv6 sending guidelines regarding ptr records and authentication"], ["requireptr", "550", "5.7.25", "does not have a ptr record"],
+  ["notcompliantrfc", "550", "5.7.1", "missing a valid address in the from: header"],
+  ["notcompliantrfc", "550", "5.7.1", "multiple addresses in from: header are not accepted"],
+  ["notcompliantrfc", "550", "5.7.1", "is not rfc 5322 compliant"],
+  ["notcompliantrfc", "550", "5.7.1", "missing a valid message-id: header"],
+  ["notcompliantrfc", "550", "5.7.1", "contains a unicode character in a disallowed header"],
+  ["notcompliantrfc", "550", "5.7.1", "encoded-word syntax is not permitted"],
+  ["notcompliantrfc", "553", "5.1.7", "is not a valid rfc 5321 address"],
+  ["notcompliantrfc", "554", "5.6.0", "mail message is malformed"],
+  ["policyviolation", "552", "5.7.0", "illegal attachment on your message"],
+  ["policyviolation", "552", "5.7.0", "blocked because its content presents a potential security issue"],
+  ["policyviolation", "550", "5.7.1", "you are sending to (or from) has a policy that prohibited"],
+  ["policyviolation", "421", "4.7.28", "sending messages with the same message-id:"],
+  ["rejected", "550", "5.7.0", "mail sending denied"],
+  ["rejected", "550", "5.7.1", "unauthenticated email is not accepted"],
+  ["requireptr", "421", "4.7.0", "does not have a ptr record"],
+  ["requireptr", "421", "4.7.23", " have a ptr record, or the ptr record"],
+  ["requireptr", "550", "5.7.1", "does not meet ipv6 sending guidelines regarding ptr records and authentication"],
+  ["requireptr", "550", "5.7.25", "does not have a ptr record"],
   ["requireptr", "550", "5.7.25", "does not match the ip address of the hostname"],
-  ["securityerror", "454", "4.7.0", "too many login attempts"], ["securityerror", "501", "5.5.2", "cannot decode response"], ["securityerror", "503", "5.7.0", "no identity changes permitted"],
-  ["securityerror", "530", "5.5.1", "authentication required."], ["securityerror", "530", "5.7.0", "authentication required."],
-  ["securityerror", "535", "5.7.1", "application-specific password required"], ["securityerror", "535", "5.7.9", "application-specific password required"],
-  ["securityerror", "535", "5.7.1", "please log in with your web browser"], ["securityerror", "534", "5.7.9", "please log in with your web browser"],
-  ["securityerror", "534", "5.7.14", "please log in through your web browser"], ["securityerror", "535", "5.7.1", "username and password not accepted"],
+  ["securityerror", "454", "4.7.0", "too many login attempts"],
+  ["securityerror", "501", "5.5.2", "cannot decode response"],
+  ["securityerror", "503", "5.7.0", "no identity changes permitted"],
+  ["securityerror", "530", "5.5.1", "authentication required."],
+  ["securityerror", "530", "5.7.0", "authentication required."],
+  ["securityerror", "535", "5.7.1", "application-specific password required"],
+  ["securityerror", "535", "5.7.9", "application-specific password required"],
+  ["securityerror", "535", "5.7.1", "please log in with your web browser"],
+  ["securityerror", "534", "5.7.9", "please log in with your web browser"],
+  ["securityerror", "534", "5.7.14", "please log in through your web browser"],
+  ["securityerror", "535", "5.7.1", "username and password not accepted"],
   ["securityerror", "535", "5.7.8", "username and password not accepted"],
-  ["spamdetected", "421", "4.7.0", "due to the nature of the content or the links within"], ["spamdetected", "550", "5.7.1", "likely unsolicited mail"],
-  ["speeding", "450", "4.2.1", "is receiving mail too quickly"], ["speeding", "450", "4.2.1", "peak smtp relay limit exceeded for customer"],
-  ["speeding", "450", "4.2.1", "rate that prevents additional messages from being delivered"], ["speeding", "550", "5.2.1", "rate that prevents additional messages from being delivered"],
-  ["speeding", "550", "5.4.5", "daily sending quota exceeded"], ["speeding", "550", "5.4.5", "daily user sending limit exceeded"], ["speeding", "550", "5.4.5", "daily smtp relay limit exceeded for"],
-  ["speeding", "550", "5.7.1", "daily smtp relay limit exceeded for"], ["speeding", "550", "5.7.1", "daily smtp relay sending limit exceeded for"], ["speeding", "550", "5.7.1", "this mail has been rate limited"],
-  ["suspend", "550", "5.2.1", "account that you tried to reach is disabled"], ["suspend", "550", "5.2.1", "account that you tried to reach is inactive"],
-  ["syntaxerror", "451", "4.5.0", "smtp protocol violation"], ["syntaxerror", "454", "4.5.0", "smtp protocol violation"], ["syntaxerror", "525", "5.7.10", "smtp protocol violation"],
-  ["syntaxerror", "535", "5.5.4", "optional argument not permitted"], ["syntaxerror", "501", "5.7.11", "syntax error"], ["syntaxerror", "501", "5.5.2", "syntax error"],
-  ["syntaxerror", "555", "5.5.2", "syntax error"], ["syntaxerror", "502", "5.5.1", "too many unrecognized commands, goodbye"], ["syntaxerror", "502", "5.5.1", "unimplemented command"],
-  ["syntaxerror", "502", "5.5.1", "unrecognized command"], ["syntaxerror", "503", "5.5.1", "bad sequence of commands"], ["syntaxerror", "503", "5.5.1", "ehlo/helo first"],
-  ["syntaxerror", "503", "5.5.1", "mail first"], ["syntaxerror", "503", "5.5.1", "rcpt first"], ["syntaxerror", "503", "5.5.1", "no data after bdat"],
-  ["syntaxerror", "504", "5.7.4", "unrecognized authentication type"], ["syntaxerror", "504", "5.7.4", "xoauth is no longer supported"], ["syntaxerror", "554", "5.7.0", "too many unauthenticated commands"],
-  ["systemerror", "421", "4.3.0", "temporary system problem"], ["systemerror", "421", "4.7.0", "temporary system problem"], ["systemerror", "421", "4.4.5", "server busy"],
-  ["systemerror", "451", "4.3.0", "multiple destination domains per transaction is unsupported"], ["systemerror", "451", "4.3.0", "mail server has temporarily rejected this message"],
-  ["systemerror", "451", "4.3.0", "mail server temporarily rejected message"], ["systemerror", "452", "4.5.3", "domain policy size per transaction exceeded"],
+  ["spamdetected", "421", "4.7.0", "due to the nature of the content or the links within"],
+  ["spamdetected", "550", "5.7.1", "likely unsolicited mail"],
+  ["speeding", "450", "4.2.1", "is receiving mail too quickly"],
+  ["speeding", "450", "4.2.1", "peak smtp relay limit exceeded for customer"],
+  ["speeding", "450", "4.2.1", "rate that prevents additional messages from being delivered"],
+  ["speeding", "550", "5.2.1", "rate that prevents additional messages from being delivered"],
+  ["speeding", "550", "5.4.5", "daily sending quota exceeded"],
+  ["speeding", "550", "5.4.5", "daily user sending limit exceeded"],
+  ["speeding", "550", "5.4.5", "daily smtp relay limit exceeded for"],
+  ["speeding", "550", "5.7.1", "daily smtp relay limit exceeded for"],
+  ["speeding", "550", "5.7.1", "daily smtp relay sending limit exceeded for"],
+  ["speeding", "550", "5.7.1", "this mail has been rate limited"],
+  ["suspend", "550", "5.2.1", "account that you tried to reach is disabled"],
+  ["suspend", "550", "5.2.1", "account that you tried to reach is inactive"],
+  ["syntaxerror", "451", "4.5.0", "smtp protocol violation"],
+  ["syntaxerror", "454", "4.5.0", "smtp protocol violation"],
+  ["syntaxerror", "525", "5.7.10", "smtp protocol violation"],
+  ["syntaxerror", "535", "5.5.4", "optional argument not permitted"],
+  ["syntaxerror", "501", "5.7.11", "syntax error"],
+  ["syntaxerror", "501", "5.5.2", "syntax error"],
+  ["syntaxerror", "555", "5.5.2", "syntax error"],
+  ["syntaxerror", "502", "5.5.1", "too many unrecognized commands, goodbye"],
+  ["syntaxerror", "502", "5.5.1", "unimplemented command"],
+  ["syntaxerror", "502", "5.5.1", "unrecognized command"],
+  ["syntaxerror", "503", "5.5.1", "bad sequence of commands"],
+  ["syntaxerror", "503", "5.5.1", "ehlo/helo first"],
+  ["syntaxerror", "503", "5.5.1", "mail first"],
+  ["syntaxerror", "503", "5.5.1", "rcpt first"],
+  ["syntaxerror", "503", "5.5.1", "no data after bdat"],
+  ["syntaxerror", "504", "5.7.4", "unrecognized authentication type"],
+  ["syntaxerror", "504", "5.7.4", "xoauth is no longer supported"],
+  ["syntaxerror", "554", "5.7.0", "too many unauthenticated commands"],
+  ["systemerror", "421", "4.3.0", "temporary system problem"],
+  ["systemerror", "421", "4.7.0", "temporary system problem"],
+  ["systemerror", "421", "4.4.5", "server busy"],
+  ["systemerror", "451", "4.3.0", "multiple destination domains per transaction is unsupported"],
+  ["systemerror", "451", "4.3.0", "mail server has temporarily rejected this message"],
+  ["systemerror", "451", "4.3.0", "mail server temporarily rejected message"],
+  ["systemerror", "452", "4.5.3", "domain policy size per transaction exceeded"],
   ["systemerror", "454", "4.7.0", "cannot authenticate due to temporary system problem"],
-  ["toomanyconn", "452", "4.5.3", "your message has too many recipients"], ["toomanyconn", "550", "5.5.3", "too many recipients for this sender"],
-  ["userunknown", "550", "5.1.1", "the email account that you tried to reach does not exist"], ["userunknown", "553", "5.1.2", "we weren't able to find the recipient domain"],
+  ["toomanyconn", "452", "4.5.3", "your message has too many recipients"],
+  ["toomanyconn", "550", "5.5.3", "too many recipients for this sender"],
+  ["userunknown", "550", "5.1.1", "the email account that you tried to reach does not exist"],
+  ["userunknown", "553", "5.1.2", "we weren't able to find the recipient domain"],
   ["userunknown", "553", "5.1.3", "is not a valid rfc 5321 address"],
 ];
 
 /** Facebook postmaster response codes (facebook.com/postmaster/response_codes). */
 const FACEBOOK_CODES: Readonly<Record<string, Reason>> = {
-  "POL-P7": "authfailure", "POL-P1": "blocked", "POL-P2": "blocked", "POL-P3": "blocked", "POL-P4": "blocked", "POL-T1": "blocked", "POL-T2": "blocked", "POL-T3": "blocked",
-  "MSG-P2": "contenterror", "RCP-P2": "filtered", "RCP-P3": "filtered", "MSG-P1": "mesgtoobig", "INT-P2": "mesgtoobig", "MSG-P3": "notcompliantrfc",
-  "DNS-P1": "rejected", "DNS-P2": "rejected", "DNS-T1": "rejected", "DNS-P3": "requireptr", "DNS-T2": "requireptr", "POL-P6": "spamdetected",
-  "RCP-T4": "suspend", "RCP-T1": "systemerror", "CON-T1": "toomanyconn", "CON-T2": "toomanyconn", "CON-T3": "toomanyconn", "CON-T4": "toomanyconn",
-  "MSG-T1": "toomanyconn", "RCP-P1": "userunknown", "INT-P1": "userunknown", "INT-P3": "userunknown", "INT-P4": "userunknown", "POL-P5": "virusdetected",
+  "POL-P7": "authfailure",
+  "POL-P1": "blocked",
+  "POL-P2": "blocked",
+  "POL-P3": "blocked",
+  "POL-P4": "blocked",
+  "POL-T1": "blocked",
+  "POL-T2": "blocked",
+  "POL-T3": "blocked",
+  "MSG-P2": "contenterror",
+  "RCP-P2": "filtered",
+  "RCP-P3": "filtered",
+  "MSG-P1": "mesgtoobig",
+  "INT-P2": "mesgtoobig",
+  "MSG-P3": "notcompliantrfc",
+  "DNS-P1": "rejected",
+  "DNS-P2": "rejected",
+  "DNS-T1": "rejected",
+  "DNS-P3": "requireptr",
+  "DNS-T2": "requireptr",
+  "POL-P6": "spamdetected",
+  "RCP-T4": "suspend",
+  "RCP-T1": "systemerror",
+  "CON-T1": "toomanyconn",
+  "CON-T2": "toomanyconn",
+  "CON-T3": "toomanyconn",
+  "CON-T4": "toomanyconn",
+  "MSG-T1": "toomanyconn",
+  "RCP-P1": "userunknown",
+  "INT-P1": "userunknown",
+  "INT-P3": "userunknown",
+  "INT-P4": "userunknown",
+  "POL-P5": "virusdetected",
 };
 
 /** i.ua error pages mail.i.ua/err/N/. */
 const IUA_CODES: Readonly<Record<string, Reason>> = {
-  "1": "norelaying", "2": "userunknown", "3": "suspend", "4": "mailboxfull", "5": "toomanyconn", "6": "norelaying", "7": "blocked", "8": "rejected", "9": "blocked", "10": "filtered",
+  "1": "norelaying",
+  "2": "userunknown",
+  "3": "suspend",
+  "4": "mailboxfull",
+  "5": "toomanyconn",
+  "6": "norelaying",
+  "7": "blocked",
+  "8": "rejected",
+  "9": "blocked",
+  "10": "filtered",
 };
 
 export const RHOST_PROVIDERS: readonly RhostProvider[] = [
   {
     name: "microsoft",
-    source: "Exchange Online NDR reference (learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online)",
+    source:
+      "Exchange Online NDR reference (learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online)",
     hosts: [".prod.outlook.com", ".protection.outlook.com", ".onmicrosoft.com", ".exchangelabs.com"],
     decide: ({ text, status }) => {
       const detail = /^5\.7\.(\d+)$/.exec(status);
@@ -152,15 +335,59 @@ export const RHOST_PROVIDERS: readonly RhostProvider[] = [
       return null;
     },
     phrases: [
-      ["policyviolation", ["transport.rules.rejectmessage", "rejected by organization policy", "message bounced due to organizational settings"]],
-      ["authfailure", ["must pass either spf or dkim validation", "sender policy framework violation", "does not pass dmarc verification", "doesn't meet the required authentication level"]],
+      [
+        "policyviolation",
+        [
+          "transport.rules.rejectmessage",
+          "rejected by organization policy",
+          "message bounced due to organizational settings",
+        ],
+      ],
+      [
+        "authfailure",
+        [
+          "must pass either spf or dkim validation",
+          "sender policy framework violation",
+          "does not pass dmarc verification",
+          "doesn't meet the required authentication level",
+        ],
+      ],
       ["badreputation", ["has been temporarily rate limited due to ip reputation"]],
-      ["blocked", ["access denied, please try again later", "must have a reverse dns record", "access denied, bad helo", "access denied, rejected by recipient", "does not accept email over ipv6", "access denied, banned sender", "using customer block list", "access denied, banned sending ip ", "part of their network is on our block list (s3150)"]],
-      ["userunknown", ["resolver.adr.recipientnotfound", "resolver.adr.recipnotfound", "recipient not found by smtp address lookup", "recipient address rejected: access denied"]],
+      [
+        "blocked",
+        [
+          "access denied, please try again later",
+          "must have a reverse dns record",
+          "access denied, bad helo",
+          "access denied, rejected by recipient",
+          "does not accept email over ipv6",
+          "access denied, banned sender",
+          "using customer block list",
+          "access denied, banned sending ip ",
+          "part of their network is on our block list (s3150)",
+        ],
+      ],
+      [
+        "userunknown",
+        [
+          "resolver.adr.recipientnotfound",
+          "resolver.adr.recipnotfound",
+          "recipient not found by smtp address lookup",
+          "recipient address rejected: access denied",
+        ],
+      ],
       ["mailboxfull", ["mailbox full", "quota exceeded"]],
       ["mesgtoobig", ["resolver.rst.recipsizelimit", "message size exceeds fixed maximum message size"]],
       ["expired", ["queue.expired; message expired", "message expired"]],
-      ["failedstarttls", ["failed mta-sts validation", "starttls is required to send mail", "starttls-not-supported:", "certificate-expired:"]],
+      [
+        "failedstarttls",
+        [
+          "failed mta-sts validation",
+          "starttls is required to send mail",
+          "starttls-not-supported:",
+          "certificate-expired:",
+        ],
+      ],
       ["filtered", ["resolver.rst.notauthorized"]],
     ],
   },
@@ -180,7 +407,8 @@ export const RHOST_PROVIDERS: readonly RhostProvider[] = [
     decide: ({ text, status, replyCode }) => {
       const s = status[0] ?? "";
       const r = replyCode[0] ?? "";
-      if (text.includes("because the address couldn't be found. check for typos or unnecessary spaces and try again.")) return "userunknown";
+      if (text.includes("because the address couldn't be found. check for typos or unnecessary spaces and try again."))
+        return "userunknown";
       if (text.includes("null mx")) return "notaccept";
       const nx = text.includes(" responded with code nxdomain") || text.includes("domain name not found");
       if (nx && s === "5" && r === "5") return "hostunknown";
@@ -192,7 +420,10 @@ export const RHOST_PROVIDERS: readonly RhostProvider[] = [
     name: "kddi",
     source: "au/KDDI mail errors (au.com support)",
     hosts: [".ezweb.ne.jp", "msmx.au.com"],
-    phrases: [["filtered", ["550 : user unknown"]], ["userunknown", [">: user unknown"]]],
+    phrases: [
+      ["filtered", ["550 : user unknown"]],
+      ["userunknown", [">: user unknown"]],
+    ],
   },
   {
     name: "nttdocomo",
@@ -201,7 +432,11 @@ export const RHOST_PROVIDERS: readonly RhostProvider[] = [
     decide: ({ text, status, command }) => {
       if (status === "5.1.1") return "userunknown";
       if (status === "5.2.0") return "filtered";
-      for (const [reason, phrases] of [["mailboxfull", ["552 too much mail data"]], ["syntaxerror", ["503 bad sequence of commands", "504 command parameter not implemented"]], ["toomanyconn", ["552 too many recipients"]]] as const) {
+      for (const [reason, phrases] of [
+        ["mailboxfull", ["552 too much mail data"]],
+        ["syntaxerror", ["503 bad sequence of commands", "504 command parameter not implemented"]],
+        ["toomanyconn", ["552 too many recipients"]],
+      ] as const) {
         if (phrases.some((p) => text.includes(p))) return reason;
       }
       // "550 Unknown user" is read by the command: at RCPT the address, after DATA a domain filter
@@ -233,16 +468,37 @@ export const RHOST_PROVIDERS: readonly RhostProvider[] = [
     phrases: [
       ["authfailure", ["domain authentication fail"]],
       ["badreputation", ["connection rejected by policy"]],
-      ["blocked", ["mail rejected because your ip is in the pbl", "your ip address has been ", "your ip address (ip-addr) has been blocked", "your email address (addr) has been blocked"]],
+      [
+        "blocked",
+        [
+          "mail rejected because your ip is in the pbl",
+          "your ip address has been ",
+          "your ip address (ip-addr) has been blocked",
+          "your email address (addr) has been blocked",
+        ],
+      ],
       ["contenterror", ["stray linefeeds in message"]],
       ["failedstarttls", ["tls/sslv3 connection required"]],
       ["norelaying", [" as a relay, "]],
       ["notcompliantrfc", ["550 requested action aborted [4]", "has detected that this message is not rfc 5322"]],
-      ["rejected", ["sender envelope domain not allowed for sender ip address", "your domain has been blocked", "your email address has been blocked", "your envelope sender is in my badmailfrom list", "your email address has been blacklisted", "your domain has been blacklisted"]],
+      [
+        "rejected",
+        [
+          "sender envelope domain not allowed for sender ip address",
+          "your domain has been blocked",
+          "your email address has been blocked",
+          "your envelope sender is in my badmailfrom list",
+          "your email address has been blacklisted",
+          "your domain has been blacklisted",
+        ],
+      ],
       ["securityerror", ["please turn on smtp authentication in your mail client"]],
       ["spamdetected", ["message filtered", "filtered by outbound scanning"]],
       ["toomanyconn", ["too many recipients received this hour", "too many messages"]],
-      ["userunknown", ["no such user", "invalid recipient", "mailbox is not allowed", "recipient mailbox is not allowed"]],
+      [
+        "userunknown",
+        ["no such user", "invalid recipient", "mailbox is not allowed", "recipient mailbox is not allowed"],
+      ],
     ],
   },
   {
@@ -273,7 +529,10 @@ export const RHOST_PROVIDERS: readonly RhostProvider[] = [
       ["policyviolation", ["esmtp no data before greeting", "attachment extension is forbidden"]],
       ["rejected", ["sender rejected"]],
       ["systemerror", ["esmtp server temporarily not available"]],
-      ["toomanyconn", ["too many sessions from", "requested action aborted: try again later", "message threshold exceeded"]],
+      [
+        "toomanyconn",
+        ["too many sessions from", "requested action aborted: try again later", "message threshold exceeded"],
+      ],
       ["userunknown", ["recipient rejected"]],
     ],
   },
@@ -310,7 +569,10 @@ export const RHOST_PROVIDERS: readonly RhostProvider[] = [
     name: "cloudflare",
     source: "Cloudflare Email Routing postmaster (developers.cloudflare.com/email-routing/postmaster)",
     hosts: [".mx.cloudflare.net"],
-    phrases: [["blocked", ["found on one or more dnsbls"]], ["systemerror", ["upstream error"]]],
+    phrases: [
+      ["blocked", ["found on one or more dnsbls"]],
+      ["systemerror", ["upstream error"]],
+    ],
   },
   {
     name: "tencent",
@@ -325,7 +587,15 @@ export const RHOST_PROVIDERS: readonly RhostProvider[] = [
       ["speeding", ["mailbox unavailable or access denined", "frequency of receiving messages is limited"]],
       ["suspend", ["is a deactivated mailbox"]],
       ["syntaxerror", ["bad address syntax"]],
-      ["toomanyconn", ["ip frequency limited", "domain frequency limited", "sender frequency limited", "connection frequency limited"]],
+      [
+        "toomanyconn",
+        [
+          "ip frequency limited",
+          "domain frequency limited",
+          "sender frequency limited",
+          "connection frequency limited",
+        ],
+      ],
       ["userunknown", ["mailbox not found"]],
     ],
   },
@@ -339,7 +609,14 @@ export const RHOST_PROVIDERS: readonly RhostProvider[] = [
       ["norelaying", ["relaying denied for "]],
       ["notcompliantrfc", ["headers are not rfc compliant"]],
       ["policyviolation", ["not accepted for policy reasons"]],
-      ["rejected", ["temporarily deferred due to unexpected volume or user complaints", "due to unresolvable rfc.5321 domain", " will be permanently deferred"]],
+      [
+        "rejected",
+        [
+          "temporarily deferred due to unexpected volume or user complaints",
+          "due to unresolvable rfc.5321 domain",
+          " will be permanently deferred",
+        ],
+      ],
       ["speeding", ["user is receiving mail too quickly"]],
       ["suspend", [" is no longer valid.", "this mailbox is disabled"]],
       ["syntaxerror", ["syntax error in parameters or arguments"]],
@@ -353,15 +630,29 @@ export const RHOST_PROVIDERS: readonly RhostProvider[] = [
     hosts: [".mimecast.com"],
     decide: ({ text, replyCode }) => {
       const table: readonly (readonly [Reason, string, string])[] = [
-        ["authfailure", "550", "spf sender invalid - envelope rejected"], ["authfailure", "550", "dkim sender invalid - envelope rejected"],
-        ["authfailure", "550", "dmarc sender invalid - envelope rejected"], ["badreputation", "451", "internal resources are temporarily unavailable"],
-        ["badreputation", "550", "local ct ip reputation - (reject)"], ["blocked", "421", "sender address blocked"], ["blocked", "451", "recipient temporarily unavailable"],
-        ["blocked", "451", "ip temporarily blacklisted"], ["expired", "550", "journal messages past the expiration"], ["failedstarttls", "553", "this route requires encryption (tls)"],
-        ["failedstarttls", "553", "this route requires tls version 1.2 or greater"], ["failedstarttls", "553", "this route requires high-strength ciphers"],
-        ["mesgtoobig", "554", "maximum email size exceeded"], ["networkerror", "554", "mail loop detected"], ["norelaying", "451", "open relay not allowed"],
-        ["notaccept", "451", "account inbounds disabled"], ["policyviolation", "550", "anti-spoofing policy - inbound not allowed"],
-        ["policyviolation", "554", "host network not allowed"], ["rejected", "550", "envelope blocked - user entry"], ["securityerror", "535", "incorrect authentication data"],
-        ["toomanyconn", "452", "too many recipients"], ["userunknown", "501", "invalid address"], ["userunknown", "550", "invalid recipient"],
+        ["authfailure", "550", "spf sender invalid - envelope rejected"],
+        ["authfailure", "550", "dkim sender invalid - envelope rejected"],
+        ["authfailure", "550", "dmarc sender invalid - envelope rejected"],
+        ["badreputation", "451", "internal resources are temporarily unavailable"],
+        ["badreputation", "550", "local ct ip reputation - (reject)"],
+        ["blocked", "421", "sender address blocked"],
+        ["blocked", "451", "recipient temporarily unavailable"],
+        ["blocked", "451", "ip temporarily blacklisted"],
+        ["expired", "550", "journal messages past the expiration"],
+        ["failedstarttls", "553", "this route requires encryption (tls)"],
+        ["failedstarttls", "553", "this route requires tls version 1.2 or greater"],
+        ["failedstarttls", "553", "this route requires high-strength ciphers"],
+        ["mesgtoobig", "554", "maximum email size exceeded"],
+        ["networkerror", "554", "mail loop detected"],
+        ["norelaying", "451", "open relay not allowed"],
+        ["notaccept", "451", "account inbounds disabled"],
+        ["policyviolation", "550", "anti-spoofing policy - inbound not allowed"],
+        ["policyviolation", "554", "host network not allowed"],
+        ["rejected", "550", "envelope blocked - user entry"],
+        ["securityerror", "535", "incorrect authentication data"],
+        ["toomanyconn", "452", "too many recipients"],
+        ["userunknown", "501", "invalid address"],
+        ["userunknown", "550", "invalid recipient"],
       ];
       return table.find(([, code, phrase]) => code === replyCode && text.includes(phrase))?.[0] ?? null;
     },
@@ -373,14 +664,22 @@ export const RHOST_PROVIDERS: readonly RhostProvider[] = [
     decide: ({ text, status, replyCode }) => {
       if (!/^[245]\d\d$/.test(replyCode) || !/^[245]\.\d{1,3}\.\d{1,3}$/.test(status)) return null;
       // Google's own table is matched without the class digit (4.7.0 and 5.7.0 alike)
-      return GOOGLE_RULES.find(([, reply, code, phrase]) => text.includes(phrase) && reply.slice(1) === replyCode.slice(1) && code.slice(2) === status.slice(2))?.[0] ?? null;
+      return (
+        GOOGLE_RULES.find(
+          ([, reply, code, phrase]) =>
+            text.includes(phrase) && reply.slice(1) === replyCode.slice(1) && code.slice(2) === status.slice(2),
+        )?.[0] ?? null
+      );
     },
   },
   {
     name: "aol",
     source: "AOL Mail replies",
     hosts: [".mail.aol.com", ".mx.aol.com"],
-    phrases: [["hostunknown", ["host or domain name not found"]], ["notaccept", ["type=mx: malformed or unexpected name server reply"]]],
+    phrases: [
+      ["hostunknown", ["host or domain name not found"]],
+      ["notaccept", ["type=mx: malformed or unexpected name server reply"]],
+    ],
   },
   {
     name: "apple",
@@ -388,7 +687,15 @@ export const RHOST_PROVIDERS: readonly RhostProvider[] = [
     hosts: [".mail.icloud.com", ".apple.com", ".me.com"],
     phrases: [
       ["authfailure", ["s dmarc policy", "blocked for failing both spf and dkim autentication checks"]],
-      ["blocked", ["rejected due to having a domain present in the spamhaus", "rejected due to listing in spamhaus", "blocked - see https://support.proofpoint.com/dnsbl-lookup", "not accepting connections"]],
+      [
+        "blocked",
+        [
+          "rejected due to having a domain present in the spamhaus",
+          "rejected due to listing in spamhaus",
+          "blocked - see https://support.proofpoint.com/dnsbl-lookup",
+          "not accepting connections",
+        ],
+      ],
       ["hasmoved", ["recipient no longer on server"]],
       ["mailboxfull", ["user is over quota"]],
       ["norelaying", ["relay access denied"]],
@@ -417,11 +724,16 @@ export const RHOST_PROVIDERS: readonly RhostProvider[] = [
 ];
 
 /** Sisimai's matching order: the recipient's domain, then the remote MTA, then the reporting MTA. */
-export function rhostProvider(recipientDomain: string, remoteMta: string | null, reportingMta: string | null): RhostProvider | null {
+export function rhostProvider(
+  recipientDomain: string,
+  remoteMta: string | null,
+  reportingMta: string | null,
+): RhostProvider | null {
   const domain = recipientDomain.toLowerCase();
-  if (domain) for (const provider of RHOST_PROVIDERS) if (provider.hosts.some((host) => host.endsWith(domain))) return provider;
+  if (domain)
+    for (const provider of RHOST_PROVIDERS) if (provider.hosts.some((host) => host.endsWith(domain))) return provider;
   for (const candidate of [remoteMta, reportingMta]) {
-    const host = (candidate ?? "").toLowerCase().trim().replace(/\.$/, "").split(/[\s\[]/)[0] ?? "";
+    const host = (candidate ?? "").toLowerCase().trim().replace(/\.$/, "").split(/[\s[]/)[0] ?? "";
     if (!host) continue;
     for (const provider of RHOST_PROVIDERS) if (provider.hosts.some((suffix) => host.endsWith(suffix))) return provider;
   }
@@ -432,6 +744,7 @@ export function rhostReason(provider: RhostProvider | null, ctx: RhostContext): 
   if (!provider || !ctx.text) return null;
   const decided = provider.decide?.(ctx);
   if (decided) return decided;
-  for (const [reason, phrases] of provider.phrases ?? []) if (phrases.some((phrase) => ctx.text.includes(phrase))) return reason;
+  for (const [reason, phrases] of provider.phrases ?? [])
+    if (phrases.some((phrase) => ctx.text.includes(phrase))) return reason;
   return null;
 }

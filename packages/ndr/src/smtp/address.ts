@@ -20,11 +20,11 @@ export function findAddresses(text: string | null | undefined): string[] {
 }
 
 export function normaliseAddress(raw: string): string {
-  let address = raw.trim().replace(/^[<("'\[]+|[>)"'\].,:;]+$/g, "");
+  let address = raw.trim().replace(/^[<("'[]+|[>)"'\].,:;]+$/g, "");
   if (address.toLowerCase().startsWith("mailto:")) address = address.slice(7);
   const at = address.lastIndexOf("@");
   if (at < 0) return address;
-  return address.slice(0, at) + "@" + address.slice(at + 1).toLowerCase();
+  return `${address.slice(0, at)}@${address.slice(at + 1).toLowerCase()}`;
 }
 
 export function isAddress(text: string | null | undefined): boolean {

@@ -2,7 +2,7 @@
 // section 4.2) and the SMTP command the error answered. Anchored, bounded regexes only.
 const STATUS_RE = /(?:^|[^\d.])([245])\.(\d{1,3})\.(\d{1,3})(?!\d|\.\d)/g;
 // a reply code ends at a space, "-" (RFC 5321 section 4.2.1 continuation) or a comma ("ERROR_CODE :550,")
-const REPLY_RE = /(?:^|[^\d.\w-])([245][0-5]\d)(?=[ ,\-]|$)/g;
+const REPLY_RE = /(?:^|[^\d.\w-])([245][0-5]\d)(?=[ ,-]|$)/g;
 
 /** All enhanced status codes in text, in order. */
 export function findStatuses(text: string): string[] {
@@ -40,7 +40,21 @@ export function findReplyCode(text: string | null | undefined): string | null {
 }
 
 // Command names as they appear (upper case) in MTA texts; the pseudo command CONN is Sisimai's.
-const DETECTABLE = ["HELO", "EHLO", "STARTTLS", "AUTH PLAIN", "AUTH LOGIN", "AUTH CRAM-", "AUTH DIGEST-", "MAIL F", "RCPT", "RCPT T", "DATA", "QUIT", "XFORWARD"] as const;
+const DETECTABLE = [
+  "HELO",
+  "EHLO",
+  "STARTTLS",
+  "AUTH PLAIN",
+  "AUTH LOGIN",
+  "AUTH CRAM-",
+  "AUTH DIGEST-",
+  "MAIL F",
+  "RCPT",
+  "RCPT T",
+  "DATA",
+  "QUIT",
+  "XFORWARD",
+] as const;
 
 /**
  * The SMTP command an error answered ("RCPT", "DATA", ...), from text such as Postfix's
@@ -115,7 +129,7 @@ export function joinMultilineReply(text: string): string {
     if (after !== " " && after !== "-") continue;
     let end = at + 4;
     if (status && rest.startsWith(status, end) && /\s/.test(rest[end + status.length] ?? "")) end += status.length + 1;
-    out += rest.slice(from, at - 1) + " ";
+    out += `${rest.slice(from, at - 1)} `;
     from = end;
     at = end - 1;
   }

@@ -7,7 +7,9 @@ export const da: TemplateStrings = {
   subjectOutbound: (count) =>
     count === 1 ? "[Sikkerhedsnet] Din mail nåede IKKE frem" : `[Sikkerhedsnet] ${count} af dine mails nåede IKKE frem`,
   subjectInbound: (count) =>
-    count === 1 ? "[Sikkerhedsnet] En mail til jer nåede IKKE frem" : `[Sikkerhedsnet] ${count} mails til jer nåede IKKE frem`,
+    count === 1
+      ? "[Sikkerhedsnet] En mail til jer nåede IKKE frem"
+      : `[Sikkerhedsnet] ${count} mails til jer nåede IKKE frem`,
   greeting: (name) => (name ? `Kære ${name}` : "Hej"),
   introOutbound: (count) =>
     count === 1
@@ -16,7 +18,10 @@ export const da: TemplateStrings = {
   introOnBehalf: (sender, department, why, role) => {
     const reason = why === "left" ? "er markeret som fratrådt" : "findes ikke i medarbejderlisten";
     const place = department ? ` i ${department}` : "";
-    const you = role === "manager" ? "Du får beskeden som leder" : "I får beskeden som sikkerhedsnet-team, fordi der ikke er registreret en leder";
+    const you =
+      role === "manager"
+        ? "Du får beskeden som leder"
+        : "I får beskeden som sikkerhedsnet-team, fordi der ikke er registreret en leder";
     return `Mailen blev sendt af ${sender}${place}, som ${reason}. ${you}. Sørg for, at en kollega overtager sagen og sender mailen igen.`;
   },
   introInbound: (count) =>
@@ -24,7 +29,7 @@ export const da: TemplateStrings = {
       ? "En mail til en af jeres postkasser blev afvist og nåede aldrig frem til sagsbehandlingen. Afsenderen tror måske, at den er modtaget."
       : `${count} mails til jeres postkasser blev afvist og nåede aldrig frem til sagsbehandlingen. Afsenderne tror måske, at de er modtaget.`,
   receiptWasWrong:
-    "Vigtigt: Kvitteringen for afsendelse og kopien i \"Sendt post\" var forkerte. Mailen ligger i \"Sendt post\", men den er ikke kommet frem.",
+    'Vigtigt: Kvitteringen for afsendelse og kopien i "Sendt post" var forkerte. Mailen ligger i "Sendt post", men den er ikke kommet frem.',
   labels: {
     sender: "Afsender",
     sentAt: "Sendt",
@@ -42,7 +47,7 @@ export const da: TemplateStrings = {
   causes: {
     "cpr-in-subject": {
       why: "Emnefeltet indeholdt et CPR-nummer. Emnefeltet bliver aldrig krypteret, heller ikke i sikker mail, så filteret stoppede mailen for at beskytte borgeren.",
-      todo: "Send mailen igen med \"Send sikkert\" og uden personoplysninger i emnefeltet (intet CPR-nummer, intet navn). Skriv CPR-nummeret i selve brevet, som bliver krypteret.",
+      todo: 'Send mailen igen med "Send sikkert" og uden personoplysninger i emnefeltet (intet CPR-nummer, intet navn). Skriv CPR-nummeret i selve brevet, som bliver krypteret.',
     },
     "recipient-unknown": {
       why: "Modtagerens adresse findes ikke hos modtageren. Den kan være stavet forkert, nedlagt eller ændret.",

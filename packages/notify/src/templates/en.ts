@@ -7,7 +7,9 @@ export const en: TemplateStrings = {
   subjectOutbound: (count) =>
     count === 1 ? "[Sikkerhedsnet] Your mail did NOT arrive" : `[Sikkerhedsnet] ${count} of your mails did NOT arrive`,
   subjectInbound: (count) =>
-    count === 1 ? "[Sikkerhedsnet] A mail to you did NOT arrive" : `[Sikkerhedsnet] ${count} mails to you did NOT arrive`,
+    count === 1
+      ? "[Sikkerhedsnet] A mail to you did NOT arrive"
+      : `[Sikkerhedsnet] ${count} mails to you did NOT arrive`,
   greeting: (name) => (name ? `Dear ${name}` : "Hello"),
   introOutbound: (count) =>
     count === 1
@@ -16,7 +18,10 @@ export const en: TemplateStrings = {
   introOnBehalf: (sender, department, why, role) => {
     const reason = why === "left" ? "is marked as having left" : "is not in the staff directory";
     const place = department ? ` in ${department}` : "";
-    const you = role === "manager" ? "You are told as the manager" : "You are told as the safety-net team because no manager is registered";
+    const you =
+      role === "manager"
+        ? "You are told as the manager"
+        : "You are told as the safety-net team because no manager is registered";
     return `The mail was sent by ${sender}${place}, who ${reason}. ${you}. Please make sure a colleague takes over the case and sends the mail again.`;
   },
   introInbound: (count) =>
@@ -24,7 +29,7 @@ export const en: TemplateStrings = {
       ? "A mail to one of your mailboxes was rejected and never reached case handling. The sender may believe it arrived."
       : `${count} mails to your mailboxes were rejected and never reached case handling. The senders may believe they arrived.`,
   receiptWasWrong:
-    "Important: the sending receipt and the copy in \"Sendt post\" (Sent Items) were wrong. The mail is in Sent Items, but it did not arrive.",
+    'Important: the sending receipt and the copy in "Sendt post" (Sent Items) were wrong. The mail is in Sent Items, but it did not arrive.',
   labels: {
     sender: "Sender",
     sentAt: "Sent",
@@ -42,7 +47,7 @@ export const en: TemplateStrings = {
   causes: {
     "cpr-in-subject": {
       why: "The subject contained a CPR number. The subject is never encrypted, not even in secure mail, so the filter stopped the mail to protect the citizen.",
-      todo: "Send the mail again with \"Send sikkert\" and no personal data in the subject (no CPR number, no name). Put the CPR number in the body of the mail, which is encrypted.",
+      todo: 'Send the mail again with "Send sikkert" and no personal data in the subject (no CPR number, no name). Put the CPR number in the body of the mail, which is encrypted.',
     },
     "recipient-unknown": {
       why: "The recipient's address does not exist at the recipient. It may be misspelt, closed or changed.",

@@ -8,4 +8,4 @@ export function templatesFor(language: Language): TemplateStrings {
   return language === "en" ? en : da;
 }
 
-export type { TemplateStrings, CauseText } from "./template-strings.js";
+export type { CauseText, TemplateStrings } from "./template-strings.js";

@@ -15,7 +15,12 @@ export interface TemplateStrings {
   subjectInbound(count: number): string;
   greeting(name: string | null): string;
   introOutbound(count: number): string;
-  introOnBehalf(sender: string, department: string | null, why: "left" | "not-in-directory", role: "manager" | "team"): string;
+  introOnBehalf(
+    sender: string,
+    department: string | null,
+    why: "left" | "not-in-directory",
+    role: "manager" | "team",
+  ): string;
   introInbound(count: number): string;
   receiptWasWrong: string;
   labels: {

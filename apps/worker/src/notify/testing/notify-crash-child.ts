@@ -5,7 +5,13 @@ import { createDbClient } from "@safetynet/db";
 import { Redis } from "ioredis";
 import { startNotifyWorker } from "./start-notify-worker.js";
 
-const settings = JSON.parse(process.argv[2] ?? "{}") as { databaseUrl: string; redisUrl: string; prefix: string; smtpUrl: string; crashAt: "after-claim" | "after-accept" };
+const settings = JSON.parse(process.argv[2] ?? "{}") as {
+  databaseUrl: string;
+  redisUrl: string;
+  prefix: string;
+  smtpUrl: string;
+  crashAt: "after-claim" | "after-accept";
+};
 const die = () => {
   process.kill(process.pid, "SIGKILL");
 };

@@ -19,7 +19,10 @@ export async function cprLeaks(mail: CapturedMail): Promise<string[]> {
   for (const [part, text] of Object.entries(texts)) {
     if (containsCpr(text)) leaks.push(`${part}: cpr package`);
     const hit = DIGITS.exec(text);
-    if (hit) leaks.push(`${part}: digit pattern in ${JSON.stringify(text.slice(Math.max(0, hit.index - 40), hit.index).replace(/\d/g, "9"))}`);
+    if (hit)
+      leaks.push(
+        `${part}: digit pattern in ${JSON.stringify(text.slice(Math.max(0, hit.index - 40), hit.index).replace(/\d/g, "9"))}`,
+      );
   }
   return leaks;
 }

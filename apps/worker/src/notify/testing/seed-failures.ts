@@ -23,17 +23,38 @@ async function ensureIncident(db: DbClient, key: string): Promise<string> {
   const now = new Date();
   const incident = await db.incident.upsert({
     where: { key },
-    create: { key, fingerprint: key, fingerprintVersion: 1, scope: "systemic", status: "open", cause: "tls-required", responsible: "own-infrastructure", firstSeen: now, lastSeen: now },
+    create: {
+      key,
+      fingerprint: key,
+      fingerprintVersion: 1,
+      scope: "systemic",
+      status: "open",
+      cause: "tls-required",
+      responsible: "own-infrastructure",
+      firstSeen: now,
+      lastSeen: now,
+    },
     update: {},
   });
   return incident.id;
 }
 
 /** Returns the raw message id and the failure ids, in recipient order. */
-export async function seedMessage(db: DbClient, message: SeedMessage): Promise<{ rawMessageId: string; failureIds: string[] }> {
+export async function seedMessage(
+  db: DbClient,
+  message: SeedMessage,
+): Promise<{ rawMessageId: string; failureIds: string[] }> {
   const rawMessageId = randomUUID();
   await db.rawMessage.create({
-    data: { id: rawMessageId, source: message.source ?? "live", sha256: randomBytes(32).toString("hex"), size: 10, encrypted: Buffer.from("x"), state: "parsed", kind: "bounce" },
+    data: {
+      id: rawMessageId,
+      source: message.source ?? "live",
+      sha256: randomBytes(32).toString("hex"),
+      size: 10,
+      encrypted: Buffer.from("x"),
+      state: "parsed",
+      kind: "bounce",
+    },
   });
   const failureIds: string[] = [];
   for (const [index, failure] of message.failures.entries()) {

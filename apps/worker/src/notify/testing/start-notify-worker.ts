@@ -2,8 +2,8 @@
 // real nodemailer transport to a loopback SMTP listener. Test-only wiring; the product's is the lead's.
 import { createUtcSqlPool, type DbClient } from "@safetynet/db";
 import { createNoticeTransport } from "@safetynet/notify";
-import { createQueue, jobOptions, JOBS, QUEUE_NAMES } from "@safetynet/queue";
-import { Worker, type ConnectionOptions } from "bullmq";
+import { createQueue, JOBS, jobOptions, QUEUE_NAMES } from "@safetynet/queue";
+import { type ConnectionOptions, Worker } from "bullmq";
 import { createNotifyProcessor } from "../create-notify-processor.js";
 import type { NotifyConfig, NotifyDeps } from "../notify-context.js";
 
@@ -46,8 +46,16 @@ export function startNotifyWorker(options: NotifyHarnessOptions) {
     SMTP_TLS_REJECT_UNAUTHORIZED: true,
     SMTP_POOL_SIZE: options.poolSize ?? 2,
   });
-  const sql = options.databaseUrl ? createUtcSqlPool(options.databaseUrl, { poolSize: options.sqlPoolSize ?? 4 }) : undefined;
-  const processor = createNotifyProcessor({ db: options.db, sql, transport, config: { ...TEST_NOTIFY_CONFIG, ...options.config }, ...options.deps });
+  const sql = options.databaseUrl
+    ? createUtcSqlPool(options.databaseUrl, { poolSize: options.sqlPoolSize ?? 4 })
+    : undefined;
+  const processor = createNotifyProcessor({
+    db: options.db,
+    sql,
+    transport,
+    config: { ...TEST_NOTIFY_CONFIG, ...options.config },
+    ...options.deps,
+  });
   const worker = new Worker(QUEUE_NAMES.notify, processor, {
     connection: options.connection(),
     prefix: options.prefix,
@@ -64,11 +72,15 @@ export function startNotifyWorker(options: NotifyHarnessOptions) {
     transport,
     async enqueue(failureId: string) {
       const base = jobOptions("notify", { failureId });
-      await queue.add(JOBS.notify.name, { failureId }, {
-        ...base,
-        attempts: options.attempts ?? base.attempts,
-        backoff: options.backoffMs === undefined ? base.backoff : { type: "fixed", delay: options.backoffMs },
-      });
+      await queue.add(
+        JOBS.notify.name,
+        { failureId },
+        {
+          ...base,
+          attempts: options.attempts ?? base.attempts,
+          backoff: options.backoffMs === undefined ? base.backoff : { type: "fixed", delay: options.backoffMs },
+        },
+      );
     },
     async close() {
       await worker.close();
@@ -80,7 +92,10 @@ export function startNotifyWorker(options: NotifyHarnessOptions) {
 }
 
 /** Poll until `check` holds (the processor runs in the background). */
-export async function eventually<T>(check: () => Promise<T | false | null | undefined>, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | false | null | undefined>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
