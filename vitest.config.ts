@@ -15,6 +15,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          globalSetup: ["packages/testing/src/build-cli.ts"],
           include: sources,
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
           testTimeout: 30_000,
@@ -25,7 +26,7 @@ export default defineConfig({
           name: "integration",
           include: sources.map((pattern) => pattern.replace("*.test.ts", "*.int.test.ts")),
           exclude: ["**/node_modules/**"],
-          globalSetup: ["packages/testing/src/global-setup.ts"],
+          globalSetup: ["packages/testing/src/build-cli.ts", "packages/testing/src/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: "forks",
