@@ -92,7 +92,11 @@ describe("live ingestion against a real Dovecot", () => {
     await harness.append([makeNdr(1), makeNdr(2, { messageId: "<cpr-010203-1234@kommune.example>" })]);
     await harness.startPoller({ LOG_LEVEL: "trace" }, createLogger({ level: "trace", destination }));
     await waitFor(async () => (await harness!.database.db.rawMessage.count()) === 2, 10_000, "stored");
-    await waitFor(async () => lines.some((line) => line.includes("sync pass stored messages")), 5_000, "log line");
+    await waitFor(
+      async () => lines.some((line) => /stored \d+ new messages? from the mailbox/.test(line)),
+      5_000,
+      "log line",
+    );
     const output = lines.join("");
     expect(output).toContain('"mailboxId"');
     for (const secret of [

@@ -203,6 +203,9 @@ export async function syncMailbox(ctx: SyncContext): Promise<SyncSummary> {
       ...(decision.kind === "incremental" ? {} : { fullSyncAt: startedAt }),
     });
   }
-  if (summary.fetched) log.info(summary, "sync pass stored messages");
+  if (summary.fetched) {
+    const count = summary.stored === 1 ? "1 new message" : `${summary.stored} new messages`;
+    log.info(summary, `stored ${count} from the mailbox`);
+  }
   return summary;
 }

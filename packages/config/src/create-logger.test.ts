@@ -39,3 +39,32 @@ describe("createLogger redaction", () => {
     expect(output).not.toContain("eyJabc");
   });
 });
+
+describe("createLogger for people", () => {
+  function capturePretty() {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    return { logger: createLogger({ destination, level: "info", pretty: true }), lines };
+  }
+
+  it("writes one readable line per entry: time, level, component: message, then the fields", () => {
+    const { logger, lines } = capturePretty();
+    logger.child({ component: "worker" }).info({ messageId: "m1" }, "NDR received");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: worker: NDR received \{"messageId":"m1"\}\n$/);
+  });
+
+  it("still redacts subjects and secrets", () => {
+    const { logger, lines } = capturePretty();
+    logger.warn({ subject: "Sag 010203-1234", imap: { auth: { pass: "hunter2" } } }, "x");
+    const output = lines.join("");
+    expect(output).not.toContain("010203");
+    expect(output).not.toContain("hunter2");
+    expect(output).toContain("[redacted]");
+  });
+});

@@ -1,6 +1,10 @@
 // One root pino logger. Redaction removes credentials and mail content by key wherever they
 // appear (top level and up to two levels down); never log subjects, bodies or CPR numbers.
+// On a terminal the lines are for people (time, level, component: message, fields); anywhere
+// else (a pipe, a file, journald, a log shipper) they stay one JSON object per line.
+import { createRequire } from "node:module";
 import { type DestinationStream, type Logger, pino } from "pino";
+import type { PrettyOptions } from "pino-pretty";
 
 const SENSITIVE_KEYS = [
   "authorization",
@@ -37,10 +41,29 @@ export const REDACT_PATHS = [
 export interface LoggerOptions {
   level?: string;
   name?: string;
+  /** Where the lines go; standard output when absent. */
   destination?: DestinationStream;
+  /** Readable lines instead of JSON; by default when the lines go to a terminal. */
+  pretty?: boolean;
+}
+
+const PRETTY: PrettyOptions = {
+  singleLine: true,
+  translateTime: "SYS:HH:MM:ss.l",
+  ignore: "pid,hostname,name,component",
+  messageFormat: "{if component}{component}: {end}{msg}",
+  // The code logs `error` as a short string; pino-pretty would otherwise print it on lines of its own.
+  errorLikeObjectKeys: ["err"],
+};
+
+/** pino-pretty formats in this process (no transport thread); loaded only when used. */
+function prettyStream(destination: DestinationStream | undefined): DestinationStream {
+  const build = createRequire(import.meta.url)("pino-pretty") as typeof import("pino-pretty").build;
+  return build({ ...PRETTY, sync: true, ...(destination ? { destination, colorize: false } : {}) });
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
+  const pretty = options.pretty ?? (options.destination === undefined && process.stdout.isTTY === true);
   return pino(
     {
       name: options.name ?? "safetynet",
@@ -48,7 +71,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       redact: { paths: REDACT_PATHS, censor: "[redacted]" },
       base: { pid: process.pid },
     },
-    options.destination,
+    pretty ? prettyStream(options.destination) : options.destination,
   );
 }
 

@@ -93,11 +93,23 @@ describe("safetynet start: IMAP to notice", () => {
     expect(notices.map((row) => row.status)).toEqual(["sent"]);
   });
 
-  it("logs no CPR number and stops cleanly on SIGTERM", async () => {
+  it("logs the story a person follows, no CPR number, and stops cleanly on SIGTERM", async () => {
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(output).toContain("poller, worker running");
+    // Not a terminal here, so one JSON object per line; on a terminal the same messages read as lines.
+    const messages = output
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line).msg);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        "NDR received",
+        "classified as cpr-in-subject",
+        "notice sent to sagsbehandler@kommune.example",
+      ]),
+    );
     expect(output).not.toMatch(SYNTHETIC_CPR);
     expect(output).not.toContain("politi@politi.example");
   });

@@ -49,6 +49,17 @@ export async function prepareMessage(
   const { kind, failures } = classifyReport(report, await context.rules.get(), {
     ndrSubjectHasCpr: facts.ndrSubjectHasCpr,
   });
+  // What a person watching the console follows; ids and codes only, never addresses or subjects.
+  context.log.info(
+    { messageId, kind, decodedBy: report.decodedBy, failed: failures.length },
+    kind === "not-bounce" ? "message received: not an NDR" : "NDR received",
+  );
+  for (const failure of failures) {
+    context.log.info(
+      { messageId, reason: failure.reason, responsible: failure.responsible },
+      `classified as ${failure.cause}`,
+    );
+  }
   return {
     ready: {
       messageId,

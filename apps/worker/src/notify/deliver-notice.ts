@@ -150,5 +150,10 @@ export async function deliverNotice(ctx: NotifyContext, plan: DeliveryPlan): Pro
     failures.map((row) => row.id),
     notice.recipient,
   );
+  // The recipient is staff (a sender in INTERNAL_DOMAINS, a manager or the team mailbox), never a citizen.
+  ctx.logger?.info(
+    { noticeId: notice.id, rawMessageId: notice.rawMessageId, failures: failures.length },
+    `notice sent to ${notice.recipient}`,
+  );
   return { kind: "done", result: claimed.length > 1 ? `sent-digest-${claimed.length}` : "sent" };
 }
