@@ -22,7 +22,10 @@ export async function listIncidents(
 ): Promise<{ items: IncidentItem[]; total: number; nextCursor: string | null }> {
   const values: unknown[] = [];
   const parts: string[] = [];
-  const param = (value: unknown) => (values.push(value), `$${values.length}`);
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
   if (filter.status) parts.push(`i.status = ${param(filter.status)}::"IncidentStatus"`);
   if (filter.scope) parts.push(`i.scope = ${param(filter.scope)}::"Scope"`);
   if (filter.cause) parts.push(`i.cause = ${param(filter.cause)}`);

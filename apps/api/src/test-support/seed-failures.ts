@@ -20,6 +20,7 @@ export interface SeedFailure {
   backfilled?: boolean;
   incidentId?: string | null;
   responsible?: string;
+  originalMessageId?: string | null;
 }
 
 export async function seedRawMessage(
@@ -78,6 +79,7 @@ export async function seedFailure(db: DbClient, cipher: RawMessageCipher, fields
       backfilled: fields.backfilled ?? false,
       incidentId: fields.incidentId ?? null,
       responsible: fields.responsible ?? "sender",
+      originalMessageId: fields.originalMessageId ?? null,
     },
   });
   return row.id;
