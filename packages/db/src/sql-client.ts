@@ -24,7 +24,10 @@ function typeParser(oid: number, format?: "text" | "binary") {
 }
 
 /** The raw pool, for work that needs one connection for a while (transactions). */
-export function createTransactionPool(databaseUrl: string, options: { poolSize?: number } = {}): TransactionPool {
+export function createTransactionPool(
+  databaseUrl: string,
+  options: { poolSize?: number; genericPlans?: boolean } = {},
+): TransactionPool {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: options.poolSize ?? 10,
@@ -33,7 +36,9 @@ export function createTransactionPool(databaseUrl: string, options: { poolSize?:
     // every hot statement here is a key or array lookup whose best plan does not depend on them.
     // bench/notify: PostgreSQL CPU per notice 2.02-2.13 ms -> 1.42-1.50 ms, 345-370 -> 417-440
     // notices/s; bench/classify and bench/ingest unchanged within their noise.
-    options: "-c plan_cache_mode=force_generic_plan",
+    // Ad-hoc filtered reads (the API's lists and reports) turn this off: their best plan depends on
+    // the values (a date range of a day or of six years).
+    ...(options.genericPlans === false ? {} : { options: "-c plan_cache_mode=force_generic_plan" }),
   });
   pool.on("error", () => {
     /* an idle client lost its connection; the pool replaces it on the next query */
@@ -42,7 +47,10 @@ export function createTransactionPool(databaseUrl: string, options: { poolSize?:
 }
 
 /** Single statements on any free connection of the pool. */
-export function createUtcSqlPool(databaseUrl: string, options: { poolSize?: number } = {}): UtcSqlPool {
+export function createUtcSqlPool(
+  databaseUrl: string,
+  options: { poolSize?: number; genericPlans?: boolean } = {},
+): UtcSqlPool {
   const pool = createTransactionPool(databaseUrl, options);
   return { ...preparedStatements(pool), end: () => pool.end() };
 }

@@ -36,6 +36,8 @@ async function appendMessage(user: DovecotUser, message: Buffer): Promise<void> 
   await client.logout();
 }
 
+const ADMIN_TOKEN = "start-test-admin-token-42";
+
 describe("safetynet start: IMAP to notice", () => {
   const services = useTestServices();
   let smtp: SmtpListener;
@@ -58,6 +60,8 @@ describe("safetynet start: IMAP to notice", () => {
         NOTICE_FROM: "sikkerhedsnet@kommune.example",
         INTERNAL_DOMAINS: "kommune.example",
         LOG_LEVEL: "info",
+        API_PORT: "0",
+        ADMIN_TOKEN,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -93,11 +97,26 @@ describe("safetynet start: IMAP to notice", () => {
     expect(notices.map((row) => row.status)).toEqual(["sent"]);
   });
 
+  it("serves the failure over the API it started (API_PORT=0)", async () => {
+    const deadline = Date.now() + 20_000;
+    let url: string | undefined;
+    while (!(url = /api listening on (http:\/\/\S+)/.exec(output)?.[1]) && Date.now() < deadline) {
+      await new Promise((resolve) => child.stdout!.once("data", resolve));
+    }
+    expect(url, output).toBeDefined();
+    const response = await fetch(`${url}/api/failures`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { total: number; items: { cause: string }[] };
+    expect(body.total).toBe(1);
+    expect(body.items[0]?.cause).toBe("cpr-in-subject");
+    expect((await fetch(`${url}/api/failures`)).status).toBe(401);
+  });
+
   it("logs the story a person follows, no CPR number, and stops cleanly on SIGTERM", async () => {
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
-    expect(output).toContain("poller, worker running");
+    expect(output).toContain("poller, worker, api running");
     // Not a terminal here, so one JSON object per line; on a terminal the same messages read as lines.
     const messages = output
       .split("\n")

@@ -1,0 +1,26 @@
+// What the API is built from: every connection is made by the caller (start(), or a test), so
+// buildApp() stays apart from listen() and tests run it against their own database and prefix.
+import type { Logger } from "@safetynet/config";
+import type { DbClient, RawMessageCipher, TransactionPool } from "@safetynet/db";
+import type { Queue } from "bullmq";
+import type { Redis } from "ioredis";
+
+export interface AppDeps {
+  db: DbClient;
+  /** node-postgres pool for the filtered lists and reports (UTC timestamps, value-specific plans). */
+  sql: TransactionPool;
+  redis: Redis;
+  queues: { ingest: Queue; notify: Queue; escalate: Queue };
+  cipher: RawMessageCipher;
+  logger: Logger;
+  /** Bootstrap admin token (ADMIN_TOKEN); none when unset. */
+  adminToken?: string | undefined;
+  /** Sender domains that get notices (INTERNAL_DOMAINS): the failure timeline explains a missing notice. */
+  internalDomains: string[];
+  /** Requests per minute per client address; false turns the limit off (benchmarks). Default 600. */
+  rateLimit?: number | false;
+  /** Largest accepted request body in bytes (default 1 MiB; CSV imports are the largest bodies). */
+  bodyLimit?: number;
+  /** The current time (tests pin it). */
+  now?: () => Date;
+}

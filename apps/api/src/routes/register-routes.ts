@@ -1,0 +1,24 @@
+// Every resource of the API, each a plugin with full schemas.
+import type { FastifyInstance } from "fastify";
+import type { AppDeps } from "../app-deps.js";
+import { failureRoutes } from "./failure-routes.js";
+import { healthRoutes } from "./health-routes.js";
+import { incidentRoutes } from "./incident-routes.js";
+import { metricsRoutes } from "./metrics-routes.js";
+import { reportRoutes } from "./report-routes.js";
+import { sessionRoutes } from "./session-routes.js";
+import { tokenRoutes } from "./token-routes.js";
+
+export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
+  for (const routes of [
+    healthRoutes,
+    metricsRoutes,
+    tokenRoutes,
+    sessionRoutes,
+    failureRoutes,
+    incidentRoutes,
+    reportRoutes,
+  ]) {
+    await app.register(async (scope) => routes(scope, deps));
+  }
+}
