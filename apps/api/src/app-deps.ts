@@ -12,6 +12,8 @@ export interface AppDeps {
   redis: Redis;
   queues: { ingest: Queue; notify: Queue; escalate: Queue };
   cipher: RawMessageCipher;
+  /** SAFETYNET_KEY: seals the credentials of mailboxes added through the API. */
+  secretKey: string;
   logger: Logger;
   /** Bootstrap admin token (ADMIN_TOKEN); none when unset. */
   adminToken?: string | undefined;

@@ -48,6 +48,7 @@ export async function start(options: StartOptions = {}): Promise<ApiHandle> {
     redis,
     queues,
     cipher: createRawMessageCipher(config.SAFETYNET_KEY),
+    secretKey: config.SAFETYNET_KEY,
     logger,
     adminToken: config.ADMIN_TOKEN,
     internalDomains: config.INTERNAL_DOMAINS,

@@ -49,6 +49,7 @@ export async function createApiTestApp(services: TestServices, overrides: Partia
       escalate: createQueue("escalate", { connection, prefix }),
     },
     cipher: createRawMessageCipher(TEST_KEY),
+    secretKey: TEST_KEY,
     logger: createLogger({ level: "silent" }),
     adminToken: ADMIN_TOKEN,
     internalDomains: ["kommune.example"],

@@ -40,6 +40,7 @@ export async function seedRawMessage(
       parsedAt: fields.state === "parsed" || !fields.state ? new Date(receivedAt.getTime() + 50) : null,
       quarantineReason: fields.quarantineReason ?? null,
       receivedAt,
+      messageIdHeader: /^Message-ID:[ \t]*(.+?)\r?$/im.exec(raw)?.[1] ?? null,
       kind: "bounce",
     },
   });
