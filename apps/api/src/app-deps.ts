@@ -23,6 +23,8 @@ export interface AppDeps {
   rateLimit?: number | false;
   /** Largest accepted request body in bytes (default 1 MiB; CSV imports are the largest bodies). */
   bodyLimit?: number;
+  /** Built dashboard files; null: none; omitted: found through the @safetynet/dashboard package. */
+  dashboardDir?: string | null;
   /** The current time (tests pin it). */
   now?: () => Date;
 }

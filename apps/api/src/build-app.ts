@@ -15,7 +15,8 @@ import {
 } from "fastify-type-provider-zod";
 import type { AppDeps } from "./app-deps.js";
 import { authPlugin } from "./auth/auth-plugin.js";
-import { errorPayload, handleError } from "./http/handle-error.js";
+import { handleError } from "./http/handle-error.js";
+import { dashboardRoutes } from "./routes/dashboard-routes.js";
 import { registerRoutes } from "./routes/register-routes.js";
 
 export type App = FastifyInstance;
@@ -31,7 +32,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler((_request, reply) => reply.status(404).send(errorPayload("NOT_FOUND", "no such route")));
   app.addHook("onResponse", async (request, reply) => {
     request.log.info(
       { method: request.method, route: request.routeOptions.url, status: reply.statusCode, ms: reply.elapsedTime },
@@ -80,5 +80,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(fastifySwaggerUi, { routePrefix: "/docs", uiConfig: { docExpansion: "list" } });
   await app.register(authPlugin, deps);
   await registerRoutes(app, deps);
+  await dashboardRoutes(app, deps);
   return app;
 }
