@@ -1,5 +1,6 @@
 // Daily check: staff record that today's triage was done (who, a summary); the list shows the
 // days with none, which is what the original safety net never noticed for six years.
+import { AppError } from "@safetynet/core";
 import { mask } from "@safetynet/cpr";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -76,6 +77,10 @@ export async function dailyCheckRoutes(app: FastifyInstance, deps: AppDeps) {
       const from =
         request.query.from ??
         new Date(new Date(`${to}T00:00:00Z`).getTime() - 29 * 86_400_000).toISOString().slice(0, 10);
+      const span = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+      if (!(span >= 0 && span <= 3660)) {
+        throw new AppError("VALIDATION_FAILED", { message: "from must be on or before to, at most ten years apart" });
+      }
       const rows = await deps.db.dailyCheck.findMany({
         where: { day: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${to}T00:00:00Z`) } },
         orderBy: [{ day: "desc" }, { createdAt: "asc" }],
