@@ -1,7 +1,9 @@
 // Vendor modules of lane A (see README.md in this folder). Add: import the module, add it here.
 import { amazonses } from "./amazonses.js";
 import { amazonworkmail } from "./amazonworkmail.js";
+import { apachejames } from "./apachejames.js";
 import { bigfoot } from "./bigfoot.js";
+import { biglobe } from "./biglobe.js";
 import { dragonfly } from "./dragonfly.js";
 import { einsundeins } from "./einsundeins.js";
 import { gmail } from "./gmail.js";
@@ -21,6 +23,7 @@ import { zoho } from "./zoho.js";
 
 export const LANE_A: readonly LhostModule[] = [
   dragonfly,
+  apachejames,
   amazonworkmail,
   receivingses,
   amazonses,
@@ -38,4 +41,5 @@ export const LANE_A: readonly LhostModule[] = [
   einsundeins,
   verizon,
   bigfoot,
+  biglobe,
 ];

@@ -75,6 +75,8 @@ function decodeHeaderBytes(binary: string): string {
  * Parse a header block (binary string, LF line ends). Lines that are neither a field nor a
  * continuation (an mbox "From " line, garbage) are skipped, as most MUAs do.
  */
+const PARAMETER_LINE = /^[A-Za-z][\w.-]*\*?(?:\d+\*?)?=/;
+
 export function parseHeaderBlock(block: string): Headers {
   // One pass over the lines, no closures: this runs for every header block of every message
   const fields: HeaderField[] = [];
@@ -94,6 +96,12 @@ export function parseHeaderBlock(block: string): Headers {
         const piece = line.trim();
         value = value ? `${value} ${piece}` : piece;
       }
+      continue;
+    }
+    // A parameter list folded without the leading blank some MTAs forget (Apache James writes
+    // "Content-Type: multipart/alternative;" then "boundary=..." at column 0): still the same field
+    if (name && value.endsWith(";") && PARAMETER_LINE.test(line)) {
+      value = `${value} ${line.trim()}`;
       continue;
     }
     if (name) pushField(fields, name, value, eightBit);
