@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { decideReason, type ReasonEvidence } from "./decide-reason.js";
+
+const exchangeOnline = (status: string, diagnostic: string): ReasonEvidence => ({
+  action: "failed",
+  status,
+  replyCode: "550",
+  diagnostic,
+  smtpCommand: null,
+  remoteMta: null,
+  reportingMta: "AM0PR01MB1234.eurprd01.prod.outlook.com",
+  recipient: "kunde@example.dk",
+});
+
+describe("Exchange Online replies: a phrase counts with its own status code", () => {
+  it("reads the network errors as network errors", () => {
+    expect(decideReason(exchangeOnline("5.4.312", "550 5.4.312 DNS query failed"))).toBe("networkerror");
+    expect(
+      decideReason(exchangeOnline("4.4.316", "451 4.4.316 Connection refused [Message=Socket error code 10061]")),
+    ).toBe("networkerror");
+  });
+
+  it("reads the queue expiry under its own codes", () => {
+    expect(decideReason(exchangeOnline("4.4.7", "550 4.4.7 QUEUE.Expired; message expired"))).toBe("expired");
+  });
+
+  it("does not take the wording under a code Microsoft does not pair it with", () => {
+    expect(decideReason(exchangeOnline("5.1.1", "550 5.1.1 DNS query failed for the sender"))).not.toBe("networkerror");
+  });
+});
