@@ -28,3 +28,19 @@ describe("Exchange Online replies: a phrase counts with its own status code", ()
     expect(decideReason(exchangeOnline("5.1.1", "550 5.1.1 DNS query failed for the sender"))).not.toBe("networkerror");
   });
 });
+
+describe("Symantec Email Security.cloud (MessageLabs)", () => {
+  it("reads its '542 <address> Rejected' as an unknown recipient", () => {
+    const evidence: ReasonEvidence = {
+      action: "failed",
+      status: "5.0.0",
+      replyCode: "542",
+      diagnostic: "542 kunde@example.dk Rejected",
+      smtpCommand: null,
+      remoteMta: null,
+      reportingMta: "server-12.bemta-3.messagelabs.com",
+      recipient: "kunde@example.dk",
+    };
+    expect(decideReason(evidence)).toBe("userunknown");
+  });
+});

@@ -628,6 +628,8 @@ export const RHOST_PROVIDERS: readonly RhostProvider[] = [
     name: "messagelabs",
     source: "Symantec Email Security.cloud error codes (knowledge.broadcom.com 169652)",
     hosts: [".messagelabs.com"],
+    // "542 <address> Rejected": Email Security.cloud's refusal of a recipient its customer does not have
+    decide: ({ text }) => (/(?:^|\s)542 [^\s]{1,320} rejected/.test(text) ? "userunknown" : null),
     phrases: [
       ["authfailure", ["domain authentication fail"]],
       ["badreputation", ["connection rejected by policy"]],
