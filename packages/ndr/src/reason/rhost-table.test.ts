@@ -44,3 +44,19 @@ describe("Symantec Email Security.cloud (MessageLabs)", () => {
     expect(decideReason(evidence)).toBe("userunknown");
   });
 });
+
+describe("Mimecast", () => {
+  it("reads its security-policy refusal of content as a virus", () => {
+    const evidence: ReasonEvidence = {
+      action: "failed",
+      status: "5.0.0",
+      replyCode: "554",
+      diagnostic: "554 email rejected due to security policies - MCSpamSignature.sa.2.2",
+      smtpCommand: "DATA",
+      remoteMta: "eu-smtp-inbound-1.mimecast.com",
+      reportingMta: "mail.example.dk",
+      recipient: "kunde@example.co.uk",
+    };
+    expect(decideReason(evidence)).toBe("virusdetected");
+  });
+});
