@@ -148,7 +148,7 @@ export function heldOutFiles(files: readonly string[], seed = HOLD_OUT_SEED): Se
  * is split by the same front end and its messages' recipients are counted together, as Sisimai does.
  */
 function parseFile(file: string, raw: Buffer): BounceReport {
-  if (!isMbox(raw)) return parseMessage(raw);
+  if (!isMbox(raw.subarray(0, 1024))) return parseMessage(raw);
   const reports = splitMboxBytes(raw, { file }).map((message) => parseMessage(message.bytes));
   const first = reports[0] ?? parseMessage(raw);
   return { ...first, recipients: reports.flatMap((report) => report.recipients) };

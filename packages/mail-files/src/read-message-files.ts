@@ -4,7 +4,7 @@ import { createReadStream, readFileSync } from "node:fs";
 import path from "node:path";
 import { detectSourceKind } from "./detect-source-kind.js";
 import { listEmlFiles, listMaildirFiles } from "./list-message-files.js";
-import { splitMbox } from "./split-mbox.js";
+import { isMbox, splitMbox } from "./split-mbox.js";
 import type { MessageFile, SourceKind } from "./types.js";
 
 export interface ReadOptions {
@@ -32,7 +32,7 @@ async function* readStdin(stream: NodeJS.ReadableStream): AsyncGenerator<Message
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
   const bytes = Buffer.concat(chunks);
-  if (bytes.subarray(0, 5).toString("latin1") === "From ") {
+  if (isMbox(bytes.subarray(0, 1024))) {
     yield* splitMbox([bytes], { file: "-" });
   } else {
     yield { file: "-", index: 0, bytes, offset: 0, end: bytes.length };

@@ -96,7 +96,15 @@ export function splitMboxBytes(bytes: Buffer, options: { file: string }): Messag
   return [...splitter.push(bytes), ...splitter.end()];
 }
 
-/** An mbox starts with a `From ` separator line. */
-export function isMbox(bytes: Uint8Array): boolean {
-  return bytes.length >= 5 && Buffer.from(bytes.buffer, bytes.byteOffset, 5).toString("latin1") === "From ";
+/**
+ * An mbox starts with a `From ` separator line ended by LF (or CRLF). A file of bare-CR lines
+ * (classic Mac) that starts with "From " is one message with an envelope line, not an mbox:
+ * its separators could never be found. `head`: the first bytes of the file (a kilobyte will do).
+ */
+export function isMbox(head: Uint8Array): boolean {
+  const bytes = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+  if (bytes.length < 5 || bytes.toString("latin1", 0, 5) !== "From ") return false;
+  const lineEnd = bytes.indexOf(10);
+  const cr = bytes.indexOf(13);
+  return lineEnd > 0 ? cr < 0 || cr >= lineEnd - 1 : cr < 0;
 }
