@@ -1,4 +1,7 @@
-// Vendor modules of lane A (see README.md in this folder). Add: import the module, add it here.
+// Format modules of mail services and hosted providers (Amazon SES/WorkMail, Gmail, Google Groups
+// and Workspace, Yahoo, Outlook.com, Zoho, Yandex, mail.ru, GMX, 1&1, SendGrid, Verizon, BIGLOBE,
+// Bigfoot) and of the small MTAs whose bounces carry their own marks (DragonFly, OpenSMTPD, Apache
+// James). Tried first: each detects on its own sender, header or layout.
 import { amazonses } from "./amazonses.js";
 import { amazonworkmail } from "./amazonworkmail.js";
 import { apachejames } from "./apachejames.js";
@@ -21,7 +24,7 @@ import { yahoo } from "./yahoo.js";
 import { yandex } from "./yandex.js";
 import { zoho } from "./zoho.js";
 
-export const LANE_A: readonly LhostModule[] = [
+export const SERVICE_MODULES: readonly LhostModule[] = [
   dragonfly,
   apachejames,
   amazonworkmail,
