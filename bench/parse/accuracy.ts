@@ -5,10 +5,23 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isMbox, splitMboxBytes } from "../../packages/mail-files/src/index.js";
 import { parseMessage } from "../../packages/ndr/src/index.js";
 import type { BounceReport } from "../../packages/ndr/src/types.js";
 
-export const DEFAULT_CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/corpus/set-of-emails");
+// The corpus sits in ../shared beside the checkout (/work/main -> /work/shared); a worktree is one
+// level deeper, so look upwards for it.
+function findCorpus(): string {
+  let dir = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+  for (let up = 0; up < 4; up++) {
+    const candidate = join(dir, "..", "shared/corpus/set-of-emails");
+    if (existsSync(join(candidate, "expected.jsonl"))) return candidate;
+    dir = dirname(dir);
+  }
+  return resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/corpus/set-of-emails");
+}
+
+export const DEFAULT_CORPUS = findCorpus();
 
 interface ExpectedEntry {
   status: string;
@@ -95,22 +108,73 @@ export function checkFile(line: ExpectedLine, report: BounceReport): FileResult 
   };
 }
 
+/** A file's family: its name without the number, e.g. `lhost-postfix` for lhost-postfix-21.eml. */
+export const familyOf = (file: string): string => (file.split("/").pop() ?? file).replace(/-\d+\.eml$/, "");
+
+// FNV-1a over seed + name: a fixed, platform-independent order inside each family.
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
+}
+
+/** Seed of the held-out split. Fixed, so the split never drifts towards the files rules were tuned on. */
+export const HOLD_OUT_SEED = "safetynet-ndr-holdout-1";
+
+/**
+ * The held-out quarter: in each family, the round(n/4) files first in seeded-hash order (a family
+ * of one file keeps it for tuning, of two or three holds one out). Rule changes are made looking at
+ * the misses of the other files only (`-v` prints those); the held-out figure shows how the rules
+ * do on files they were not written against.
+ */
+export function heldOutFiles(files: readonly string[], seed = HOLD_OUT_SEED): Set<string> {
+  const byFamily = new Map<string, string[]>();
+  for (const file of files) {
+    const family = familyOf(file);
+    const list = byFamily.get(family) ?? [];
+    list.push(file);
+    byFamily.set(family, list);
+  }
+  const held = new Set<string>();
+  for (const list of byFamily.values()) {
+    const ordered = [...list].sort((a, b) => fnv1a(seed + a) - fnv1a(seed + b) || (a < b ? -1 : 1));
+    for (const file of ordered.slice(0, Math.round(list.length / 4))) held.add(file);
+  }
+  return held;
+}
+
+/**
+ * A file as `safetynet parse` reads it: an mbox (a few corpus files are two bounces in mbox form)
+ * is split by the same front end and its messages' recipients are counted together, as Sisimai does.
+ */
+function parseFile(file: string, raw: Buffer): BounceReport {
+  if (!isMbox(raw.subarray(0, 1024))) return parseMessage(raw);
+  const reports = splitMboxBytes(raw, { file }).map((message) => parseMessage(message.bytes));
+  const first = reports[0] ?? parseMessage(raw);
+  return { ...first, recipients: reports.flatMap((report) => report.recipients) };
+}
+
 export function corpusAvailable(corpus = DEFAULT_CORPUS): boolean {
   return existsSync(join(corpus, "expected.jsonl"));
 }
 
-export function runAccuracy(options: { corpus?: string; family?: string } = {}): AccuracyFigures {
+export type Split = "all" | "tuning" | "held-out";
+
+export function runAccuracy(options: { corpus?: string; family?: string; split?: Split } = {}): AccuracyFigures {
   const corpus = options.corpus ?? DEFAULT_CORPUS;
   const lines = readFileSync(join(corpus, "expected.jsonl"), "utf8")
     .split("\n")
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as ExpectedLine)
     .filter((l) => !options.family || l.file.split("/").pop()!.startsWith(options.family));
+  const split = options.split ?? "all";
+  const held = split === "all" ? new Set<string>() : heldOutFiles(lines.map((l) => l.file));
+  const chosen = split === "all" ? lines : lines.filter((l) => held.has(l.file) === (split === "held-out"));
   const results: FileResult[] = [];
-  for (const line of lines) {
+  for (const line of chosen) {
     const raw = readFileSync(join(corpus, line.file));
     try {
-      results.push(checkFile(line, parseMessage(raw)));
+      results.push(checkFile(line, parseFile(line.file, raw)));
     } catch (error) {
       results.push({
         file: line.file,
@@ -129,6 +193,11 @@ export function runAccuracy(options: { corpus?: string; family?: string } = {}):
       });
     }
   }
+  return summarise(results);
+}
+
+/** The figures over a set of per-file results (the whole corpus, or one split of it). */
+export function summarise(results: FileResult[]): AccuracyFigures {
   const share = (key: "reasonsOk" | "statusOk" | "recipientsOk" | "hardBounceOk"): number => {
     const judged = results.filter((r) => r[key] !== null);
     return judged.length ? judged.filter((r) => r[key]).length / judged.length : 1;
@@ -160,9 +229,14 @@ function main(argv: string[]): void {
     process.exitCode = 2;
     return;
   }
-  const figures = runAccuracy({ corpus, family });
+  const all = runAccuracy({ corpus, family });
+  const held = heldOutFiles(all.results.map((r) => r.file));
+  const figures = summarise(all.results.filter((r) => !held.has(r.file)));
+  const heldFigures = summarise(all.results.filter((r) => held.has(r.file)));
   if (verbose) {
-    for (const r of figures.results) {
+    // Only the tuning split's misses: looking at the held-out files would make them tuned too.
+    const shown = argv.includes("--show-held-out") ? all.results : figures.results;
+    for (const r of shown) {
       if (r.reasonsOk && r.statusOk && r.recipientsOk !== false) continue;
       const flags = `${r.reasonsOk ? "" : "R"}${r.statusOk ? "" : "S"}${r.recipientsOk === false ? "A" : ""}`;
       process.stdout.write(
@@ -176,7 +250,10 @@ function main(argv: string[]): void {
       );
     }
   }
-  process.stdout.write(`${formatFigures(figures) + (family ? `  (family ${family})` : "")}\n`);
+  const suffix = family ? `  (family ${family})` : "";
+  process.stdout.write(`tuning    ${formatFigures(figures)}${suffix}\n`);
+  process.stdout.write(`held-out  ${formatFigures(heldFigures)}${suffix}\n`);
+  process.stdout.write(`all       ${formatFigures(all)}${suffix}\n`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));

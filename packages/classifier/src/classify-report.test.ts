@@ -185,7 +185,7 @@ describe("the example rules file", () => {
 
 describe("facts from the NDR's own headers", () => {
   it("reads the Date and notices a CPR number repeated in the NDR's Subject without returning it", async () => {
-    const { readNdrFacts } = await import("./read-date-header.js");
+    const { readNdrFacts } = await import("./read-ndr-facts.js");
     const facts = readNdrFacts(
       "From: postmaster@kommune.example\r\nSubject: Undeliverable: Sag\r\n 010203-1234\r\nDate: Mon, 2 Nov 2026 09:15:00 +0100\r\n\r\nbody 020304-1234",
     );

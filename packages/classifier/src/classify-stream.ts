@@ -7,7 +7,7 @@ import { MemoryGrouper } from "./grouping/memory-grouper.js";
 import type { GroupSettings } from "./grouping/settings.js";
 import { failureScope, toGroupInput } from "./grouping/to-group-input.js";
 import type { GroupEffect, IncidentState } from "./grouping/types.js";
-import { readNdrFacts } from "./read-date-header.js";
+import { readNdrFacts } from "./read-ndr-facts.js";
 import type { ResponsibilityRules } from "./rules/rules-schema.js";
 
 export interface StreamMessage {

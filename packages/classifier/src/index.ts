@@ -32,7 +32,7 @@ export { INCIDENT_CONFIG_KEYS, type IncidentConfig, settingsFromConfig } from ".
 export { failureScope, toGroupInput } from "./grouping/to-group-input.js";
 export * from "./grouping/types.js";
 export { cleanHost, domainOf, hostMatches, normaliseHost } from "./host-pattern.js";
-export { type NdrFacts, readDateHeader, readNdrFacts } from "./read-date-header.js";
+export { type NdrFacts, readDateHeader, readNdrFacts } from "./read-ndr-facts.js";
 export { DEFAULT_RULES } from "./rules/default-rules.js";
 export {
   parseRules,

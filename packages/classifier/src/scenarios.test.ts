@@ -5,7 +5,7 @@ import { classifyStream, type StreamLine } from "./classify-stream.js";
 import { MemoryGrouper } from "./grouping/memory-grouper.js";
 import { DEFAULT_GROUP_SETTINGS } from "./grouping/settings.js";
 import { toGroupInput } from "./grouping/to-group-input.js";
-import { readDateHeader } from "./read-date-header.js";
+import { readDateHeader } from "./read-ndr-facts.js";
 import { DEFAULT_RULES } from "./rules/default-rules.js";
 import type { ResponsibilityRules } from "./rules/rules-schema.js";
 import { pairwise } from "./test-support/pairwise.js";

@@ -2,6 +2,7 @@
 // (first line is a `From ` separator) or a single message file.
 import { open, stat } from "node:fs/promises";
 import path from "node:path";
+import { isMbox } from "./split-mbox.js";
 import type { SourceKind } from "./types.js";
 
 async function isDirectory(target: string): Promise<boolean> {
@@ -20,9 +21,9 @@ export async function detectSourceKind(target: string): Promise<SourceKind> {
   }
   const handle = await open(target, "r");
   try {
-    const head = Buffer.alloc(5);
-    const { bytesRead } = await handle.read(head, 0, 5, 0);
-    return bytesRead === 5 && head.toString("latin1") === "From " ? "mbox" : "eml";
+    const head = Buffer.alloc(1024);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return isMbox(head.subarray(0, bytesRead)) ? "mbox" : "eml";
   } finally {
     await handle.close();
   }

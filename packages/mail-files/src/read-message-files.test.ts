@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -66,5 +66,35 @@ describe("reading message files", () => {
       readSource("-", "stdin", { stdin: Readable.from([Buffer.from("Subject: only\n\nx")]) }),
     );
     expect(single).toHaveLength(1);
+  });
+});
+
+describe("what is not a message", () => {
+  it("skips mail servers' index and control files and tmp/ folders inside an .eml folder", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "mail-files-"));
+    mkdirSync(path.join(dir, "tmp"));
+    writeFileSync(path.join(dir, "a.eml"), "Subject: a\n\n");
+    writeFileSync(path.join(dir, "tmp", "b.eml"), "Subject: partial\n");
+    for (const name of ["dovecot-uidlist", "dovecot.index.eml", "subscriptions", "maildirsize"])
+      writeFileSync(path.join(dir, name), "index\n");
+    const messages = await collect(readMessageFiles([dir]));
+    expect(messages.map((message) => path.basename(message.file))).toEqual(["a.eml"]);
+  });
+
+  it("reports a file that vanished between listing and reading and goes on when asked to", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "mail-files-"));
+    for (const name of ["a.eml", "b.eml", "c.eml"]) writeFileSync(path.join(dir, name), `Subject: ${name}\n\n`);
+    const skipped: string[] = [];
+    const reader = readSource(dir, "eml-folder", { onUnreadable: (file) => skipped.push(path.basename(file)) });
+    const first = await reader.next(); // the folder is listed now
+    rmSync(path.join(dir, "b.eml"));
+    const rest = await collect({ [Symbol.asyncIterator]: () => reader });
+    expect([first.value, ...rest].map((message) => path.basename(message!.file))).toEqual(["a.eml", "c.eml"]);
+    expect(skipped).toEqual(["b.eml"]);
+    const strict = readSource(dir, "eml-folder");
+    await strict.next();
+    writeFileSync(path.join(dir, "b.eml"), "x");
+    rmSync(path.join(dir, "c.eml"));
+    await expect(collect({ [Symbol.asyncIterator]: () => strict })).rejects.toThrow(/ENOENT/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitMbox } from "./split-mbox.js";
+import { isMbox, splitMbox, splitMboxBytes } from "./split-mbox.js";
 
 async function collect(text: string, chunkSize = 7, startOffset = 0) {
   const bytes = Buffer.from(text, "latin1");
@@ -50,5 +50,24 @@ describe("splitMbox", () => {
     expect(messages).toHaveLength(2);
     expect(messages[0]!.text).toBe("Subject: x\r\n\r\nline\r\nFrom here on, text\r\n");
     expect(messages[1]!.text).toBe("Subject: y\r\n");
+  });
+});
+
+describe("splitMboxBytes", () => {
+  it("cuts and numbers an in-memory mbox exactly as the streaming splitter does", async () => {
+    const streamed = await collect(MBOX, 5);
+    const whole = splitMboxBytes(Buffer.from(MBOX, "latin1"), { file: "x.mbox" });
+    expect(whole.map((m) => [m.index, m.offset, m.end, m.bytes.toString("latin1")])).toEqual(
+      streamed.map((m) => [m.index, m.offset, m.end, m.text]),
+    );
+  });
+});
+
+describe("isMbox", () => {
+  it("needs a From line ended by LF or CRLF", () => {
+    expect(isMbox(Buffer.from("From a@b Mon\nSubject: x\n"))).toBe(true);
+    expect(isMbox(Buffer.from("From a@b Mon\r\nSubject: x\r\n"))).toBe(true);
+    expect(isMbox(Buffer.from("From a@b Mon\rSubject: x\rFrom: c@d\r"))).toBe(false);
+    expect(isMbox(Buffer.from("From: a@b\nSubject: x\n"))).toBe(false);
   });
 });

@@ -2,7 +2,6 @@
 
 export { ALL_MODULES, FALLBACK, VENDOR } from "./lhost/registry.js";
 export type { LhostModule, LhostResult, RawRecipient } from "./lhost/types.js";
-export { isMbox, splitMbox } from "./mime/split-mbox.js";
 export { NdrInputError, type ParseOptions, parseMessage, toBinary } from "./parse-message.js";
 export { decideReason, type ReasonEvidence } from "./reason/decide-reason.js";
 export * from "./types.js";

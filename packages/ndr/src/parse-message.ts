@@ -69,9 +69,10 @@ function buildReport(mail: MailView, module: LhostModule | null, result: LhostRe
   const cprCount = rawSubject ? safeCount(rawSubject) : 0;
   const rules = module?.reasonRules ?? [];
   const reportingMta = result?.reportingMta?.trim() || null;
-  const recipients = dedupe(result?.recipients ?? [])
-    .slice(0, LIMITS.maxRecipients)
-    .map((raw) => finishRecipient(raw, rules, reportingMta));
+  const raws = dedupe(result?.recipients ?? []).slice(0, LIMITS.maxRecipients);
+  // A notice about one recipient speaks for it (a delivery agent's message above the DSN part)
+  const notice = raws.length === 1 ? (mail.textParts[0] ?? null) : null;
+  const recipients = raws.map((raw) => finishRecipient(raw, rules, reportingMta, notice));
   const kind = result?.kind ?? kindFromRecipients(recipients);
   const failedReasons: Reason[] = recipients.filter((r) => r.action === "failed").map((r) => r.reason);
   return {
@@ -96,6 +97,7 @@ function finishRecipient(
   raw: RawRecipient,
   rules: readonly ReasonRule[],
   reportingMta: string | null,
+  notice: string | null,
 ): RecipientReport {
   const action = raw.action ?? "failed";
   const diagnostic = raw.diagnosticCode
@@ -124,6 +126,7 @@ function finishRecipient(
     remoteMta: raw.remoteMta ?? null,
     reportingMta,
     recipient: raw.address,
+    notice,
   });
   const report: RecipientReport = {
     address: raw.address,

@@ -1,11 +1,15 @@
-// `safetynet parse [--json] PATH...`: every message in the given files, .eml folders, mbox files
-// or stdin (`-`) through @safetynet/ndr, one JSON object per message per line (DESIGN.md
-// contract). A message that cannot be read yields {"file","index","error"}; the run goes on.
-import { readdir, readFile, stat } from "node:fs/promises";
-import { join } from "node:path";
-import { isMbox, parseMessage, splitMbox } from "@safetynet/ndr";
+// `safetynet parse [--json] PATH...`: every message in the given files, .eml folders, Maildirs,
+// mbox files or stdin (`-`) through @safetynet/ndr, one JSON object per message per line
+// (DESIGN.md contract). Paths are read by @safetynet/mail-files, the front end `import` and
+// `classify` use, so a message has the same file and mbox index in all three. A message that
+// cannot be read yields {"file","index","error"}; the run goes on.
+import { detectSourceKind, type MessageFile, readSource } from "@safetynet/mail-files";
+import { parseMessage } from "@safetynet/ndr";
 
-const USAGE = "usage: safetynet parse [--json] PATH... (files, directories of .eml, mbox files, - for stdin)\n";
+const USAGE = "usage: safetynet parse [--json] PATH... (files, .eml folders, Maildir, mbox files, - for stdin)\n";
+
+/** Output is gathered and written in chunks of about this many characters (one write per chunk, not per line). */
+const CHUNK = 1 << 20;
 
 export async function run(args: string[]): Promise<number> {
   if (args.includes("--help") || args.includes("-h")) {
@@ -17,84 +21,61 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(USAGE);
     return 2;
   }
+  const out = new ChunkedOutput();
   let failed = false;
+  const unreadable = (file: string, error: unknown): void => {
+    failed = true;
+    out.push({ file, index: 0, error: describe(error) });
+  };
   for (const path of paths) {
-    for await (const source of expand(path)) {
-      if ("error" in source) {
-        failed = true;
-        await emit({ file: source.file, index: 0, error: source.error });
-        continue;
+    try {
+      const kind = await detectSourceKind(path);
+      for await (const message of readSource(path, kind, { onUnreadable: unreadable })) {
+        out.push(parseOne(message));
+        if (out.full) await out.flush();
       }
-      for (const line of parseSource(source.file, source.bytes)) await emit(line);
+    } catch (error) {
+      unreadable(path, error);
     }
   }
+  await out.flush();
   return failed ? 1 : 0;
 }
 
-type Source = { file: string; bytes: Buffer } | { file: string; error: string };
-
-/** Files of a path: itself, every regular file below a directory (sorted), or stdin for "-". */
-async function* expand(path: string): AsyncGenerator<Source> {
-  if (path === "-") {
-    yield { file: "-", bytes: await readStdin() };
-    return;
-  }
-  let info;
+/** One output object per message (an mbox gives one per message, `index` = its position). */
+export function parseOne(message: MessageFile): Record<string, unknown> {
+  const { file, index, bytes } = message;
   try {
-    info = await stat(path);
+    if (isBlank(bytes)) throw new Error("empty message");
+    return { file, index, ...parseMessage(bytes) };
   } catch (error) {
-    yield { file: path, error: describe(error) };
-    return;
-  }
-  if (info.isDirectory()) {
-    let entries: string[];
-    try {
-      entries = (await readdir(path)).filter((name) => !name.startsWith(".")).sort();
-    } catch (error) {
-      yield { file: path, error: describe(error) };
-      return;
-    }
-    for (const name of entries) yield* expand(join(path, name));
-    return;
-  }
-  if (!info.isFile()) return;
-  try {
-    yield { file: path, bytes: await readFile(path) };
-  } catch (error) {
-    yield { file: path, error: describe(error) };
+    return { file, index, error: describe(error) };
   }
 }
 
-/** One output object per message: mbox files hold many (index = position), other files one. */
-export function* parseSource(file: string, bytes: Buffer): Generator<Record<string, unknown>> {
-  const binary = bytes.toString("latin1");
-  const messages = isMbox(binary) ? splitMbox(binary) : [binary];
-  if (messages.length === 0) {
-    yield { file, index: 0, error: "no message in input" };
-    return;
-  }
-  for (let index = 0; index < messages.length; index++) {
-    const message = messages[index]!;
-    try {
-      if (message.trim().length === 0) throw new Error("empty message");
-      yield { file, index, ...parseMessage(message) };
-    } catch (error) {
-      yield { file, index, error: describe(error) };
-    }
-  }
+function isBlank(bytes: Buffer): boolean {
+  for (const byte of bytes) if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return false;
+  return true;
 }
 
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin)
-    chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
-}
+/** JSON lines collected into large writes; waits for the pipe to drain so huge runs stay within memory. */
+class ChunkedOutput {
+  private pending = "";
 
-/** Write one JSON line, waiting for the pipe to drain so huge runs stay within memory. */
-async function emit(value: Record<string, unknown>): Promise<void> {
-  const ok = process.stdout.write(`${JSON.stringify(value)}\n`);
-  if (!ok) await new Promise<void>((resolve) => process.stdout.once("drain", () => resolve()));
+  get full(): boolean {
+    return this.pending.length >= CHUNK;
+  }
+
+  push(value: Record<string, unknown>): void {
+    this.pending += `${JSON.stringify(value)}\n`;
+  }
+
+  async flush(): Promise<void> {
+    if (!this.pending) return;
+    const chunk = this.pending;
+    this.pending = "";
+    if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once("drain", resolve));
+  }
 }
 
 function describe(error: unknown): string {

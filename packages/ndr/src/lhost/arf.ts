@@ -12,10 +12,12 @@ export const arf: LhostModule = {
     return (
       ct.toLowerCase() === "feedback-report" ||
       mail.feedbackReport !== null ||
+      isAppleUnsubscribe(mail) ||
       containsAny(mail.subject, ["complaint about message"])
     );
   },
   parse(mail: MailView): LhostResult | null {
+    if (mail.feedbackReport === null && isAppleUnsubscribe(mail)) return appleUnsubscribe(mail);
     const report = mail.feedbackReport;
     const hotmail = report === null && /complaint about message from /i.test(mail.subject);
     if (report === null && !hotmail) return null;
@@ -50,5 +52,21 @@ export const arf: LhostModule = {
     };
   },
 };
+
+// Apple Mail's "unsubscribe" button sends a plain message from the user to the List-Unsubscribe
+// mailto: address, marked "X-Apple-Unsubscribe: true" (and Auto-Submitted: auto-replied, which
+// must not make it a vacation reply): an opt-out complaint by its sender (RFC 6650 opt-out)
+function isAppleUnsubscribe(mail: MailView): boolean {
+  return (mail.headers.get("x-apple-unsubscribe") ?? "").trim().toLowerCase() === "true";
+}
+
+function appleUnsubscribe(mail: MailView): LhostResult | null {
+  const address = findAddress(mail.from);
+  if (!address) return null;
+  return {
+    kind: "feedback",
+    recipients: [{ address, action: "complained", reason: "feedback", feedbackType: "opt-out", diagnosticCode: null }],
+  };
+}
 
 export const UNDISCLOSED = "undisclosed-recipient-in-headers@libsisimai.org.invalid";

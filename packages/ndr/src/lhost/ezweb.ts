@@ -58,7 +58,9 @@ export const ezweb: LhostModule = {
     const filteredBySpasign = (mail.headers.get("x-spasign") ?? "").trim() === "NG";
     const dsn = readDeliveryStatus(mail);
     const recipients = blocks.map((block): RawRecipient => {
-      const diagnostic = failure?.line ?? block.lines.join(" ");
+      // The notice's own line names the kind of failure; the remote server's reply quoted under the
+      // recipient ("<<< 550 ...") says why, so both are the diagnosis (onhold alone decides nothing)
+      const diagnostic = [failure?.line, ...block.lines].filter(Boolean).join(" ");
       const recipient = recipientFromText(
         block.address,
         diagnostic,

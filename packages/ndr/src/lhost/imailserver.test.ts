@@ -36,3 +36,29 @@ describe("imailserver", () => {
     ]);
   });
 });
+
+describe("imailserver notice header lines", () => {
+  it("takes the error lines' addresses, not the notice's own To: and the quoted reply for the reason", () => {
+    const raw = [
+      "From: postmaster@mail.example.net",
+      "Subject: Undeliverable Mail ",
+      "X-Mailer: <SMTP32 v8.22>",
+      "Content-Type: text/plain",
+      "",
+      "To: sender@example.dk ",
+      "CC: ",
+      "Subject: Undeliverable Mail ",
+      "",
+      "undeliverable to kunde@example.jp ",
+      "",
+      "Body of message generated response: ",
+      "550-REJECTED - Blacklisted URL in message. (example.com) in [black]. ",
+      "550 See http://lookup.uribl.com.",
+      "",
+      "Original message follows.",
+      "",
+    ].join("\n");
+    const report = parseMessage(raw);
+    expect(report.recipients.map((r) => [r.address, r.reason])).toEqual([["kunde@example.jp", "spamdetected"]]);
+  });
+});

@@ -7,7 +7,9 @@ import type { LhostModule, LhostResult, RawRecipient } from "./types.js";
 
 const END = "Original message follows.";
 // "User mailbox exceeds allowed size: user@host": the error, a colon, the address
-const ERROR_LINE = /^(\S.{0,300}?):[ \t]*([^\s@]{1,128}@[^\s@]{1,255})\s*$/;
+// "Unknown user: addr": an error phrase, then the address. The phrase is longer than a header
+// name, so the notice's own "To: addr" / "CC:" lines above it are not taken for errors
+const ERROR_LINE = /^(\S.{8,300}?):[ \t]*([^\s@]{1,128}@[^\s@]{1,255})\s*$/;
 const UNDELIVERABLE = /^undeliverable\s+to\s+(\S+)/i;
 // IMail's phrases that name the SMTP stage of the remote reply
 const COMMANDS: ReadonlyArray<[RegExp, string]> = [
@@ -24,6 +26,8 @@ const FAILURES: ReadonlyArray<[RegExp, Reason]> = [
   [/^User mailbox exceeds allowed size/, "mailboxfull"],
   [/^Requested action not taken: virus detected/, "virusdetected"],
   [/^Delivery failed \d+ attempts/, "expired"],
+  // the receiver's reply quoted under "Body of message generated response:" (URIBL listing)
+  [/Blacklisted URL in message/, "spamdetected"],
 ];
 
 export const imailserver: LhostModule = {
@@ -59,7 +63,8 @@ export const imailserver: LhostModule = {
       const diagnostic = [...block.extra, block.error].filter(Boolean).join(" ");
       const command = COMMANDS.find(([pattern]) => pattern.test(diagnostic))?.[1];
       const recipient = recipientFromText(address, diagnostic, command ? { smtpCommand: command } : {});
-      recipient.reason = FAILURES.find(([pattern]) => pattern.test(block.error))?.[1] ?? null;
+      recipient.reason =
+        FAILURES.find(([pattern]) => pattern.test(block.error) || pattern.test(diagnostic))?.[1] ?? null;
       recipients.push(recipient);
     }
     if (recipients.length === 0) return null;

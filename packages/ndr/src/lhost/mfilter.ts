@@ -1,13 +1,15 @@
 // m-FILTER (Digital Arts, Japanese mail gateway): "failure notice" with X-Mailer: m-FILTER, the
 // failed address on a line of its own, then "-------server message" and "-------SMTP command".
 import type { MailView } from "../mime/mail-view.js";
-import { inlineOriginalHeaders, recipientFromText } from "./shared.js";
+import { inlineOriginalHeaders, isAddress, normaliseAddress, recipientFromText } from "./shared.js";
 import type { LhostModule, LhostResult, RawRecipient } from "./types.js";
 
 const SERVER_MESSAGE = "-------server message";
 const SMTP_COMMAND = "-------SMTP command";
 const ORIGINALS = ["-------original message", "-------original mail info"];
-const ADDRESS_LINE = /^([^\s@]{1,128}@[^\s@]{1,255}\.[A-Za-z]{2,63})$/;
+// The failed address stands alone on its line, as m-FILTER writes it: any addr-spec, angle
+// brackets or not (a dotless or address-literal domain included), never a line with blanks
+const isAddressLine = (line: string): boolean => line.includes("@") && isAddress(normaliseAddress(line));
 
 export const mfilter: LhostModule = {
   name: "mfilter",
@@ -28,8 +30,8 @@ export const mfilter: LhostModule = {
       if (!line) continue;
       if (line === SERVER_MESSAGE) section = "message";
       else if (line === SMTP_COMMAND) section = "command";
-      else if (ADDRESS_LINE.test(line)) {
-        blocks.push({ address: line, diagnostic: null, command: null });
+      else if (isAddressLine(line)) {
+        blocks.push({ address: normaliseAddress(line), diagnostic: null, command: null });
         section = "none";
       } else {
         const current = blocks.at(-1);

@@ -114,7 +114,11 @@ function mergeTextError(recipient: RawRecipient, text: string): void {
       better = true;
     }
   }
-  if (better && diagnosis.length >= current.length && diagnosis.includes(current)) recipient.diagnosticCode = diagnosis;
+  // The notice quotes the same reply with Postfix's "(in reply to MAIL FROM command)": that
+  // context is part of what the server said (Sisimai's tables key on it), so the fuller text wins
+  const context = /\(in reply to [^()]{1,40} command\)/.test(diagnosis) && !current.includes("in reply to");
+  if ((better || context) && diagnosis.length >= current.length && diagnosis.includes(current))
+    recipient.diagnosticCode = diagnosis;
 }
 
 /** "Postfix SMTP server: errors from host": a transcript with In: (client) and Out: (server) lines. */

@@ -45,3 +45,35 @@ describe("powermta", () => {
     expect(report.recipients.map((r) => [r.address, r.reason])).toEqual([["full@example.org", "mailboxfull"]]);
   });
 });
+
+describe("a Status field with a comment", () => {
+  it("reads the comment as part of the diagnosis (PowerMTA: 5.2.1 mailbox disabled is a suspended account)", () => {
+    const raw = [
+      "From: postmaster@mail.example.net",
+      "Subject: Delivery report",
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      "",
+      "--b",
+      "Content-Type: text/plain",
+      "",
+      "Delivery failed.",
+      "--b",
+      "Content-Type: message/delivery-status",
+      "",
+      "Reporting-MTA: dns; mail.example.net",
+      "X-PowerMTA-VirtualMTA: mail.example.net",
+      "",
+      "Action: failed",
+      "Final-Recipient: rfc822; kunde@example.dk",
+      "Status: 5.2.1 (mailbox disabled, not accepting messages)",
+      "Remote-MTA: dns; mx.example.dk",
+      "Diagnostic-Code: smtp;550 5.2.1 <kunde@example.dk>... User Unknown",
+      "X-PowerMTA-BounceCategory: bad-mailbox",
+      "",
+      "--b--",
+      "",
+    ].join("\n");
+    const report = parseMessage(raw);
+    expect(report.recipients.map((r) => [r.status, r.reason])).toEqual([["5.2.1", "suspend"]]);
+  });
+});

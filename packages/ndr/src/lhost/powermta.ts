@@ -19,16 +19,6 @@ const CATEGORIES: Readonly<Record<string, Reason>> = {
   "spam-related": "spamdetected",
 };
 
-// Categories that name one cause; the retry-type ones (expired, routing, no answer) leave it to the reply text
-const SPECIFIC: ReadonlySet<Reason> = new Set<Reason>([
-  "userunknown",
-  "hostunknown",
-  "suspend",
-  "mailboxfull",
-  "spamdetected",
-  "policyviolation",
-]);
-
 export const powermta: LhostModule = {
   name: "powermta",
   detect(mail: MailView): boolean {
@@ -44,8 +34,10 @@ export const powermta: LhostModule = {
       );
       const category = (block?.["x-powermta-bouncecategory"] ?? "").trim().toLowerCase();
       const reason = CATEGORIES[category];
-      // PowerMTA matched the reply against its category patterns: the specific categories stand
-      return reason ? { ...r, reason, reasonIsFinal: SPECIFIC.has(reason) } : r;
+      // PowerMTA matched the reply against its own category patterns: a hint, as in Sisimai, that
+      // stands at its place in the shared order (a "bad-mailbox" whose status comment says
+      // "mailbox disabled" is a suspended account, which the shared order checks first)
+      return reason ? { ...r, reason } : r;
     });
     return { ...dsn, recipients };
   },

@@ -79,6 +79,14 @@ const MESSAGES: readonly [Reason, readonly string[]][] = [
 ];
 const EXPIRED = "this message has been in the queue too long."; // qmail-send.c
 
+/** qmail's own wording (and its forks', Yahoo's included) to a reason, or null. Case-sensitive, as written by qmail. */
+export function qmailMessageReason(text: string): Reason | null {
+  return (
+    MESSAGES.find(([, phrases]) => phrases.some((p) => text.includes(p)))?.[0] ??
+    (text.includes(EXPIRED) ? "expired" : null)
+  );
+}
+
 export const qmail: LhostModule = {
   name: "qmail",
   detect(mail: MailView): boolean {
@@ -128,9 +136,7 @@ export const qmail: LhostModule = {
       else {
         for (const text of [f.remoteSaid, diagnosis]) {
           if (!text) continue;
-          reason =
-            MESSAGES.find(([, phrases]) => phrases.some((p) => text.includes(p)))?.[0] ??
-            (text.includes(EXPIRED) ? "expired" : null);
+          reason = qmailMessageReason(text);
           if (reason) break;
         }
       }

@@ -45,12 +45,19 @@ export function recipientFromDsn(block: DsnFields): RawRecipient | null {
   const statusField = block.status?.trim() ?? "";
   const replyCode = findReplyCode(diagnosticText);
   const status = preferStatus(findStatus(statusField), diagnosticText ? findStatus(diagnosticText) : null, replyCode);
+  // "Status: 5.2.1 (mailbox disabled, not accepting messages)": an RFC 822 comment after the
+  // code (PowerMTA, Sendmail) is the reporting MTA's own reading of it: part of the diagnosis
+  const comment = /^\d\.\d{1,3}\.\d{1,3}\s*\(([^()]{1,300})\)/.exec(statusField)?.[1]?.trim() ?? "";
+  const diagnosis =
+    comment && !diagnosticText?.includes(comment)
+      ? [comment, diagnosticText].filter(Boolean).join(" ")
+      : diagnosticText;
   return {
     address,
     action: normaliseAction(block.action),
     status,
     replyCode,
-    diagnosticCode: diagnosticText,
+    diagnosticCode: diagnosis,
     diagnosticType: dsnType(diagnostic) || null,
     remoteMta: dsnValue(block["remote-mta"]),
     smtpCommand: findSmtpCommand(diagnosticText),

@@ -34,6 +34,10 @@ function readSms(text: string): LhostResult | null {
   const blocks: { address: string; reply: string }[] = [];
   let sender: string | null = null;
   let subject: string | null = null;
+  // The gateway writes the reply either below the RCPT TO it answers or, in the James layout
+  // ("Error message below:" then "Message details:"), above the envelope: the first one found
+  // answers every recipient that has none of its own
+  let anyReply = "";
   for (const line of text
     .slice(start, start + 20000)
     .split("\n")
@@ -45,7 +49,10 @@ function readSms(text: string): LhostResult | null {
     subject ??= /^\s+Subject:\s+(.{1,998})$/.exec(line)?.[1] ?? null;
     // "550 - Requested action not taken: no such user here" answers the RCPT TO above it
     const block = blocks.at(-1);
-    if (block && !block.reply && /^\d{3} - ./.test(line)) block.reply = line.trim();
+    if (/^\d{3} - ./.test(line)) {
+      if (block && !block.reply) block.reply = line.trim();
+      anyReply ||= line.trim();
+    }
   }
   if (blocks.length === 0) return null;
   const fields = [
@@ -53,7 +60,9 @@ function readSms(text: string): LhostResult | null {
     ...(subject ? [{ name: "subject", value: subject }] : []),
   ];
   return {
-    recipients: blocks.map(({ address, reply }) => recipientFromText(address, reply, { smtpCommand: "RCPT" })),
+    recipients: blocks.map(({ address, reply }) =>
+      recipientFromText(address, reply || anyReply, { smtpCommand: "RCPT" }),
+    ),
     originalHeaders: fields.length ? new Headers(fields) : null,
   };
 }

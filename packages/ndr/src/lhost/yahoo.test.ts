@@ -40,3 +40,33 @@ describe("yahoo", () => {
     expect(report.original.subject).toBe("Hej");
   });
 });
+
+describe("yahoo's own errors", () => {
+  const bounce = (error: string) =>
+    [
+      "From: MAILER-DAEMON@yahoo.com",
+      "Subject: Failure Notice",
+      "X-YMailISG: abc",
+      "Content-Type: text/plain",
+      "",
+      "Sorry, we were unable to deliver your message to the following address.",
+      "",
+      "<kunde@example.dk>:",
+      error,
+      "",
+      "--- Below this line is a copy of the message.",
+      "",
+      "Subject: Hej",
+      "",
+    ].join("\n");
+
+  it("reads them with qmail's table: giving up after retries is a system error", () => {
+    const report = parseMessage(bounce("Unable to deliver message after multiple retries, giving up."));
+    expect(report.recipients.map((r) => r.reason)).toEqual(["systemerror"]);
+  });
+
+  it("leaves a quoted remote reply to the shared rules", () => {
+    const report = parseMessage(bounce("Remote host said: 550 5.1.1 <kunde@example.dk>: user unknown [RCPT_TO]"));
+    expect(report.recipients.map((r) => r.reason)).toEqual(["userunknown"]);
+  });
+});

@@ -1,6 +1,10 @@
 // Yahoo! Mail (X-YMailISG): a plain-text bounce, "<addr>:" then "Remote host said: <reply>
 // [RCPT_TO]" or Yahoo's own error, followed by "--- Below this line is a copy of the message."
+// The layout and Yahoo's own errors are qmail's (Sisimai v5 reads Yahoo with its qmail module):
+// an error Yahoo wrote itself is read with qmail's table ("Unable to deliver message after
+// multiple retries, giving up." is qmail's "Unable to ..." system error, not a queue expiry).
 import type { MailView } from "../mime/mail-view.js";
+import { qmailMessageReason } from "./qmail.js";
 import { inlineOriginalHeaders, normaliseAddress, recipientFromText } from "./shared.js";
 import type { LhostModule, LhostResult, RawRecipient } from "./types.js";
 
@@ -73,6 +77,7 @@ function toRecipient(address: string, block: string): RawRecipient {
   if (token) extra.smtpCommand = COMMANDS[token[1]!] ?? null;
   // "550: 5.2.2 <addr>... Mailbox Full" (no "Remote host said") is also the receiver's RCPT reply
   else if (/<[^<>\s]{1,300}@[^<>\s]{1,255}>/.test(diagnostic)) extra.smtpCommand = "RCPT";
+  if (!/^Remote host said:/.test(block)) extra.reason = qmailMessageReason(diagnostic);
   const recipient = recipientFromText(address, diagnostic, extra);
   return { ...recipient, replyCode: recipient.replyCode ?? /^([245]\d\d):/.exec(diagnostic)?.[1] ?? null };
 }

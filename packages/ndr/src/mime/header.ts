@@ -1,7 +1,6 @@
 // RFC 5322 header blocks: split, unfold, decode RFC 2047 encoded words and raw 8-bit (RFC 6532)
 // text, and read structured parameters (RFC 2045 + RFC 2231). Linear, never regex-backtracking.
-import libmime from "libmime";
-import { decodeBytes } from "./charset.js";
+import { decodeBytes, decodeWordBytes } from "./charset.js";
 import { LIMITS } from "./limits.js";
 
 export interface HeaderField {
@@ -54,14 +53,47 @@ export class Headers {
   }
 }
 
-/** Decode RFC 2047 encoded words; never throws (a bad charset leaves the word as is). */
+// =?charset[*language]?B|Q?text?= (RFC 2047 section 2, RFC 2231 section 5). Bounded, no backtracking.
+const ENCODED_WORD = /=\?([^?\s]{1,64})\?([BbQq])\?([^?]{0,4096})\?=/g;
+
+/**
+ * Decode RFC 2047 encoded words; never throws (an unknown charset falls back to windows-1252).
+ * Whitespace between two encoded words is dropped (section 6.2), and adjacent words in the same
+ * charset are decoded as one byte run, so a multi-byte character split across words survives.
+ */
 export function decodeWords(value: string): string {
   if (!value.includes("=?")) return value;
-  try {
-    return libmime.decodeWords(value);
-  } catch {
-    return value;
+  let out = "";
+  let last = 0;
+  let runCharset = "";
+  let runBytes = "";
+  for (const match of value.matchAll(ENCODED_WORD)) {
+    const between = value.slice(last, match.index);
+    const charset = match[1]!.split("*")[0]!.toLowerCase();
+    const bytes = match[2] === "B" || match[2] === "b" ? fromBase64(match[3]!) : fromQ(match[3]!);
+    const adjacent = runCharset !== "" && between.trim() === "";
+    if (adjacent && charset === runCharset) runBytes += bytes;
+    else {
+      if (runCharset) out += decodeWordBytes(runBytes, runCharset);
+      if (!adjacent) out += between;
+      runCharset = charset;
+      runBytes = bytes;
+    }
+    last = match.index + match[0].length;
   }
+  if (runCharset) out += decodeWordBytes(runBytes, runCharset);
+  return out + value.slice(last);
+}
+
+function fromBase64(text: string): string {
+  return Buffer.from(text, "base64").toString("latin1");
+}
+
+/** The "Q" encoding: quoted-printable where "_" stands for a space (RFC 2047 section 4.2). */
+function fromQ(text: string): string {
+  return text
+    .replace(/_/g, " ")
+    .replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /** Header text is binary (latin1) here; 8-bit bytes are UTF-8 (RFC 6532) or else windows-1252. */
@@ -75,6 +107,8 @@ function decodeHeaderBytes(binary: string): string {
  * Parse a header block (binary string, LF line ends). Lines that are neither a field nor a
  * continuation (an mbox "From " line, garbage) are skipped, as most MUAs do.
  */
+const PARAMETER_LINE = /^[A-Za-z][\w.-]*\*?(?:\d+\*?)?=/;
+
 export function parseHeaderBlock(block: string): Headers {
   // One pass over the lines, no closures: this runs for every header block of every message
   const fields: HeaderField[] = [];
@@ -94,6 +128,12 @@ export function parseHeaderBlock(block: string): Headers {
         const piece = line.trim();
         value = value ? `${value} ${piece}` : piece;
       }
+      continue;
+    }
+    // A parameter list folded without the leading blank some MTAs forget (Apache James writes
+    // "Content-Type: multipart/alternative;" then "boundary=..." at column 0): still the same field
+    if (name && value.endsWith(";") && PARAMETER_LINE.test(line)) {
+      value = `${value} ${line.trim()}`;
       continue;
     }
     if (name) pushField(fields, name, value, eightBit);

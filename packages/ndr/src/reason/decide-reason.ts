@@ -6,6 +6,7 @@
 // The structure follows Sisimai v5 (reason/find.go), so results are comparable with it.
 import type { Reason } from "@safetynet/core";
 import type { Action } from "../types.js";
+import { ldaReason } from "./lda-table.js";
 import { rhostProvider, rhostReason } from "./rhost-table.js";
 import { statusName } from "./status-table.js";
 import { textSays as textSaysUncached } from "./text-table.js";
@@ -41,6 +42,11 @@ export interface ReasonEvidence {
   /** The MTA that wrote the report (Reporting-MTA), for remote-host rules. */
   reportingMta?: string | null;
   recipient: string;
+  /**
+   * The bounce's own human-readable notice (lower-cased or not), given when it reports on one
+   * recipient only: a local delivery agent's message there speaks for that recipient.
+   */
+  notice?: string | null;
 }
 
 interface Facts {
@@ -165,13 +171,20 @@ export function decideReason(evidence: ReasonEvidence): Reason {
   if (evidence.status?.startsWith("2.") || evidence.action === "delivered") return "delivered";
 
   const text = (evidence.diagnostic ?? "").toLowerCase().replace(/\s+/g, " ").slice(0, 8192);
+  const command = (evidence.smtpCommand ?? "").toUpperCase();
+  // An X-Unix Diagnostic-Code is the local mailer's exit status (sysexits.h): its own verdict,
+  // which the notice's quoted agent output does not overrule
+  const notice = evidence.notice && !evidence.diagnosticType?.toLowerCase().startsWith("x-unix") ? evidence.notice : "";
+  const byAgent = ldaReason(notice ? `${notice.toLowerCase().slice(0, 4096)} ${text}` : text, command);
+  if (byAgent) return byAgent;
+
   const domain = evidence.recipient.slice(evidence.recipient.lastIndexOf("@") + 1).toLowerCase();
   const provider = rhostProvider(domain, evidence.remoteMta, evidence.reportingMta ?? null);
   const byHost = rhostReason(provider, {
     text,
     status: evidence.status ?? "",
     replyCode: evidence.replyCode ?? "",
-    command: (evidence.smtpCommand ?? "").toUpperCase(),
+    command,
   });
   if (byHost) return byHost;
 
@@ -180,7 +193,7 @@ export function decideReason(evidence: ReasonEvidence): Reason {
     status: evidence.status ?? "",
     byStatus: statusName(evidence.status),
     text,
-    command: (evidence.smtpCommand ?? "").toUpperCase(),
+    command,
     replyCode: evidence.replyCode ?? "",
   };
   if (type === "smtp") {

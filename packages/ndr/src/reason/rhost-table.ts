@@ -19,8 +19,216 @@ export interface RhostProvider {
   hosts: readonly string[];
   /** Lower-cased phrases per reason, tried in order. */
   phrases?: readonly (readonly [Reason, readonly string[]])[];
+  /**
+   * Phrases that count only with their enhanced status code: `[status, phrase]` needs that exact
+   * status; `[prefix, phrase, low, high]` a status under the prefix whose third number is in
+   * [low, high]. Tried after `decide`, before `phrases`.
+   */
+  coded?: Readonly<Partial<Record<Reason, readonly CodedPhrase[]>>>;
   /** Provider-specific decision from codes (tried before phrases). */
   decide?: (ctx: RhostContext) => Reason | null;
+}
+
+export type CodedPhrase = readonly [status: string, phrase: string, low?: number, high?: number];
+
+// Exchange Online / Microsoft 365: each of its replies pairs an enhanced status code with fixed
+// wording ("5.4.316 Message expired, connection refused", "4.4.312 DNS query failed"); the same
+// words under another code mean something else, so a phrase counts only with its code. From the
+// Exchange Online NDR reference as collected by Sisimai v5 (rhost/for-microsoft.go, BSD-2).
+const MICROSOFT_CODED: Readonly<Partial<Record<Reason, readonly CodedPhrase[]>>> = {
+  authfailure: [
+    ["4.7.26", "must pass either spf or dkim validation, this message is not signed"],
+    ["5.7.23", "the message was rejected because of sender policy framework violation"],
+    ["5.7.509", "does not pass dmarc verification"],
+  ],
+  badreputation: [["4.7.650", "has been temporarily rate limited due to ip reputation"]],
+  blocked: [
+    ["4.4.2", "connection dropped"],
+    ["4.7.", "access denied, please try again later", 850, 899],
+    ["5.7.25", "must have a reverse dns record"],
+    ["5.7.506", "access denied, bad helo"],
+    ["5.7.507", "access denied, rejected by recipient"],
+    ["5.7.510", "does not accept email over ipv6"],
+    ["5.7.511", "access denied, banned sender"],
+    ["5.7.513", "using customer block list"],
+    ["5.7.", "access denied, banned sending ip ", 606, 649],
+    ["4.7.", "access denied, please try again later", 500, 699],
+    ["5.5.4", "invalid domain name"],
+    ["5.7.1", "part of their network is on our block list (s3150)"],
+  ],
+  contenterror: [
+    ["5.3.0", "too many related errors"],
+    ["5.6.11", "invalid characters"],
+    ["5.4.11", "agent generated message depth exceeded"],
+    ["5.5.6", "invalid message content"],
+  ],
+  exceedlimit: [["5.2.3", "resolver.rst.recipsizelimit; message too large for this recipient"]],
+  expired: [
+    ["4.4.1", "connection timed out"],
+    ["4.4.7", "message delayed"],
+    ["4.4.7", "queue expired; message expired"],
+    ["4.4.7", "message expired"],
+    ["5.4.300", "message expired"],
+    ["5.4.316", "message expired"],
+  ],
+  failedstarttls: [
+    ["4.4.8", " failed\u202fmta-sts\u202fvalidation"],
+    ["5.4.8", " failed\u202fmta-sts\u202fvalidation"],
+    ["4.4.317", "starttls is required to send mail"],
+    ["5.4.317", "starttls is required to send mail"],
+    ["4.7.5", "remote\u202fcertificate\u202ffailed\u202fmta-sts\u202fvalidation"],
+    ["5.7.5", "remote\u202fcertificate\u202ffailed\u202fmta-sts\u202fvalidation"],
+    ["5.7.51", "restrictdomainstoipaddresses or restrictdomainstocertificate"],
+    ["4.7.321", "starttls-not-supported: destination mail server must support tls to receive mail"],
+    ["5.7.321", "starttls-not-supported: destination mail server must support tls to receive mail"],
+    ["5.7.322", "certificate-expired: destination mail server's certificate is expired"],
+    ["4.7.323", "tlsa-invalid: The domain failed dane validation"],
+    ["5.7.323", "tlsa-invalid: The domain failed dane validation"],
+    ["4.7.324", "dnssec-invalid: destination domain returned invalid dnssec records"],
+    ["5.7.324", "dnssec-invalid: destination domain returned invalid dnssec records"],
+  ],
+  mailboxfull: [["5.2.2", "mailbox full"]],
+  mesgtoobig: [
+    ["5.3.4", "message size exceeds fixed maximum message size"],
+    ["5.3.4", "message too big for system"],
+  ],
+  networkerror: [
+    ["5.4.4", "smtpsend.dns.nonexistentdomain; nonexistent domain"],
+    ["5.4.6", "hop count exceeded - possible mail loop"],
+    ["4.4.312", "dns query failed"],
+    ["5.4.312", "dns query failed"],
+    ["4.4.316", "connection refused"],
+    ["5.4.316", "connection refused"],
+    ["5.4.4", "invalid arguments"],
+    ["5.4.6", "routing loop detected"],
+    ["5.4.14", "routing loop detected"],
+    ["4.4.312", "dns query failed"],
+    ["5.4.312", "dns query failed"],
+  ],
+  norelaying: [
+    ["5.7.1", "unable to relay"],
+    ["5.7.1", "client was not authenticated"],
+    ["5.4.1", "relay access denied"],
+    ["5.7.1", "unable to relay"],
+    ["5.7.64", "tenantattribution; relay access denied"],
+    ["5.4.310", "does not exist"],
+  ],
+  notaccept: [
+    ["4.3.2", "system not accepting network messages"],
+    ["4.4.4", "hosted tenant which has no mail-enabled subscriptions"],
+    ["5.3.2", "storedrv.deliver: missing or bad storedriver mdb properties"],
+  ],
+  policyviolation: [
+    ["5.0.350", "x-dg-ref header is too long"],
+    ["5.0.350", "requested action not taken: policy violation detected (as345)"],
+    ["5.7.", "delivery not authorized, message refused", 900, 999],
+  ],
+  rejected: [
+    ["5.1.7", "invalid address"],
+    ["5.1.7", "unknown sender address"],
+    ["5.1.0", "sender denied"],
+    ["5.1.8", "access denied, bad outbound sender"],
+    ["5.7.1", "delivery not authorized"],
+    ["5.7.12", "sender was not authenticated by organization"],
+    ["5.7.124", "sender not in allowed-senders list"],
+    ["5.7.133", "sender not authenticated for group"],
+    ["5.7.134", "sender was not authenticated for mailbox"],
+    ["5.7.13", "sender was not authenticated for public folder"],
+    ["5.7.135", "sender was not authenticated for public folder"],
+    ["5.7.136", "sender was not authenticated"],
+    ["5.7.", "access denied, spam abuse detected", 501, 503],
+    ["5.7.512", "access denied, message must be rfc 5322 section 3.6.2 compliant"],
+    ["5.7.750", "service unavailable. client blocked from sending from unregistered domains"],
+    ["5.7.", "access denied, banned sender", 501, 503],
+  ],
+  securityerror: [
+    ["5.7.3", "cannot achieve exchange server authentication"],
+    ["5.7.3", "not authorized"],
+    ["5.7.1", "client was not authenticated"],
+    ["5.7.57", "client was not authenticated to send anonymous mail during mail from"],
+  ],
+  spamdetected: [["5.2.1", "content filter agent quarantined this message"]],
+  speeding: [
+    ["4.3.2", "storedrv.deliver; recipient thread limit exceeded"],
+    ["5.1.90", "your message can't be sent because you've reached your daily limit for message recipients"],
+    ["5.2.2", "submission quota exceeded"],
+    ["5.2.121", "recipient's per hour message receive limit from specific sender exceeded"],
+    ["5.2.122", "recipient's per hour message receive limit exceeded"],
+    ["5.7.508", "has exceeded permitted limits within"],
+    ["5.7.", "access denied, tenant has exceeded threshold", 700, 749],
+    ["5.7.", "access denied, traffic not accepted from this ip", 700, 749],
+  ],
+  suspend: [
+    ["5.7.504", "recipient address rejected: access denied"],
+    ["5.7.505", "access denied, banned recipient"],
+    ["5.2.1", "mailbox cannot be accessed"],
+  ],
+  syntaxerror: [
+    ["5.3.3", "unrecognized command"],
+    ["5.5.2", "send hello first"],
+  ],
+  systemerror: [
+    ["4.3.2", "service not available"],
+    ["4.3.2", "service not active"],
+    ["5.3.5", "system incorrectly configured"],
+    [
+      "5.3.190",
+      "journaling on-premises messages to microsoft 365 or office 365 not supported when journaling archive is disabled",
+    ],
+    ["5.0.0", "helo / ehlo requires domain address"],
+    ["5.1.4", "destination mailbox address ambiguous"],
+    ["5.2.4", "mailing list expansion problem"],
+    ["5.2.14", "misconfigured forwarding address"],
+    ["4.4.3", "temporary server error. please try again later attr18"],
+    ["4.7.0", "temporary server error. please try again later. prx4 nexthop:"],
+    ["4.4.24", "message failed to be replicated: insufficient system resource:"],
+    [
+      "4.4.25",
+      "message failed to be replicated: no healthy secondary server available to accept replica at this time.",
+    ],
+    ["4.4.28", "message failed to be replicated: the operation was canceled"],
+    ["4.4.318", "(suspiciousremoteservererror)"],
+    ["5.4.318", "(suspiciousremoteservererror)"],
+    ["4.7.500", "server busy. please try again later from "],
+    ["4.7.700", "pfa agent busy, please try again."],
+  ],
+  systemfull: [["4.3.1", "insufficient system resources"]],
+  toomanyconn: [
+    ["5.5.3", "too many recipients"],
+    ["4.5.3", "too many recipients"],
+    ["4.7.652", "has exceeded the maximum number of connections"],
+    ["5.2.122", "the recipient has exceeded their limit for"],
+  ],
+  userunknown: [
+    ["5.1.1", "resolver.adr.exrecipnotfound; not found"],
+    ["5.1.1", "user unknown"],
+    ["5.1.3", "storedrv.submit; invalid recipient address"],
+    ["5.1.", "recipient address reserved by rfc 2606", 4, 5],
+    ["5.1.6", "recipient addresses in single label domains not accepted"],
+    ["5.1.1", "bad destination mailbox address"],
+    ["5.1.10", "recipient not found"],
+    ["5.4.1", "recipient address rejected: access denied"],
+    ["5.5.0", "requested action not taken: mailbox unavailable"],
+    ["5.1.2", "invalid x.400 address"],
+    ["5.1.351", "remote server returned unknown recipient or mailbox unavailable"],
+  ],
+};
+
+function codedReason(
+  coded: Readonly<Partial<Record<Reason, readonly CodedPhrase[]>>>,
+  ctx: RhostContext,
+): Reason | null {
+  const third = Number(ctx.status.split(".")[2]);
+  if (!ctx.status || Number.isNaN(third)) return null;
+  for (const [reason, rows] of Object.entries(coded) as [Reason, readonly CodedPhrase[]][]) {
+    for (const [status, phrase, low, high] of rows) {
+      if (low === undefined || high === undefined) {
+        if (ctx.status !== status) continue;
+      } else if (!ctx.status.startsWith(status) || third < low || third > high) continue;
+      if (ctx.text.includes(phrase)) return reason;
+    }
+  }
+  return null;
 }
 
 /** "LPN007_416" / "OFR_416" style labels (La Poste, Orange). */
@@ -343,53 +551,8 @@ export const RHOST_PROVIDERS: readonly RhostProvider[] = [
           "message bounced due to organizational settings",
         ],
       ],
-      [
-        "authfailure",
-        [
-          "must pass either spf or dkim validation",
-          "sender policy framework violation",
-          "does not pass dmarc verification",
-          "doesn't meet the required authentication level",
-        ],
-      ],
-      ["badreputation", ["has been temporarily rate limited due to ip reputation"]],
-      [
-        "blocked",
-        [
-          "access denied, please try again later",
-          "must have a reverse dns record",
-          "access denied, bad helo",
-          "access denied, rejected by recipient",
-          "does not accept email over ipv6",
-          "access denied, banned sender",
-          "using customer block list",
-          "access denied, banned sending ip ",
-          "part of their network is on our block list (s3150)",
-        ],
-      ],
-      [
-        "userunknown",
-        [
-          "resolver.adr.recipientnotfound",
-          "resolver.adr.recipnotfound",
-          "recipient not found by smtp address lookup",
-          "recipient address rejected: access denied",
-        ],
-      ],
-      ["mailboxfull", ["mailbox full", "quota exceeded"]],
-      ["mesgtoobig", ["resolver.rst.recipsizelimit", "message size exceeds fixed maximum message size"]],
-      ["expired", ["queue.expired; message expired", "message expired"]],
-      [
-        "failedstarttls",
-        [
-          "failed mta-sts validation",
-          "starttls is required to send mail",
-          "starttls-not-supported:",
-          "certificate-expired:",
-        ],
-      ],
-      ["filtered", ["resolver.rst.notauthorized"]],
     ],
+    coded: MICROSOFT_CODED,
   },
   {
     name: "outlook",
@@ -465,6 +628,8 @@ export const RHOST_PROVIDERS: readonly RhostProvider[] = [
     name: "messagelabs",
     source: "Symantec Email Security.cloud error codes (knowledge.broadcom.com 169652)",
     hosts: [".messagelabs.com"],
+    // "542 <address> Rejected": Email Security.cloud's refusal of a recipient its customer does not have
+    decide: ({ text }) => (/(?:^|\s)542 [^\s]{1,320} rejected/.test(text) ? "userunknown" : null),
     phrases: [
       ["authfailure", ["domain authentication fail"]],
       ["badreputation", ["connection rejected by policy"]],
@@ -626,7 +791,8 @@ export const RHOST_PROVIDERS: readonly RhostProvider[] = [
   },
   {
     name: "mimecast",
-    source: "Mimecast SMTP error codes (community.mimecast.com Mimecast-SMTP-Error-Codes-842605754)",
+    source:
+      "Mimecast SMTP error codes (community.mimecast.com Mimecast-SMTP-Error-Codes-842605754), as Sisimai v5 rhost/for-mimecast.go lists them",
     hosts: [".mimecast.com"],
     decide: ({ text, replyCode }) => {
       const table: readonly (readonly [Reason, string, string])[] = [
@@ -642,17 +808,42 @@ export const RHOST_PROVIDERS: readonly RhostProvider[] = [
         ["failedstarttls", "553", "this route requires encryption (tls)"],
         ["failedstarttls", "553", "this route requires tls version 1.2 or greater"],
         ["failedstarttls", "553", "this route requires high-strength ciphers"],
+        ["failedstarttls", "554", "configuration is invalid for this certificate"],
         ["mesgtoobig", "554", "maximum email size exceeded"],
+        ["networkerror", "451", "the incorrect hostname used for inbounds"],
+        ["networkerror", "550", "the incorrect hostname used for inbounds"],
         ["networkerror", "554", "mail loop detected"],
         ["norelaying", "451", "open relay not allowed"],
+        ["norelaying", "451", "open relay is not allowed"],
         ["notaccept", "451", "account inbounds disabled"],
+        ["onhold", "451", "account outbounds disabled"],
+        ["onhold", "451", "hostname is not authorized"],
+        ["onhold", "550", "journal message past expiration"],
         ["policyviolation", "550", "anti-spoofing policy - inbound not allowed"],
+        ["policyviolation", "550", "rejected by header-based anti-spoofing policy"],
+        ["policyviolation", "550Z", "message bounced due to content examination policy"],
         ["policyviolation", "554", "host network not allowed"],
+        ["policyviolation", "554", "host network, not allowed"],
+        ["rejected", "550", "administrative prohibition envelope blocked"],
         ["rejected", "550", "envelope blocked - user entry"],
+        ["rejected", "550", "envelope blocked - user domain entry"],
+        ["rejected", "550", "rejected by header-based manually blocked senders - block for manual block"],
+        ["rejected", "550", "rejected by header-based blocked senders - block policy for header from"],
+        ["rejected", "550", "envelope rejected - block policy for envelope from address"],
         ["securityerror", "535", "incorrect authentication data"],
+        ["securityerror", "550", "submitter failed to disabled"],
+        ["securityerror", "550", "submitter failed to authenticate"],
+        ["systemerror", "451", "unable to process connection at this time"],
+        ["systemerror", "451", "message ended early"],
+        ["systemerror", "451", "unable to process command"],
+        ["systemerror", "451", "unable to process an email at this time"],
+        ["toomanyconn", "451", "account service is temporarily unavailable"],
         ["toomanyconn", "452", "too many recipients"],
+        ["toomanyconn", "550", "exceeding outbound thread limit"],
         ["userunknown", "501", "invalid address"],
+        ["userunknown", "503", "user unknown"],
         ["userunknown", "550", "invalid recipient"],
+        ["virusdetected", "554", "email rejected due to security policies"],
       ];
       return table.find(([, code, phrase]) => code === replyCode && text.includes(phrase))?.[0] ?? null;
     },
@@ -742,7 +933,7 @@ export function rhostProvider(
 
 export function rhostReason(provider: RhostProvider | null, ctx: RhostContext): Reason | null {
   if (!provider || !ctx.text) return null;
-  const decided = provider.decide?.(ctx);
+  const decided = provider.decide?.(ctx) ?? (provider.coded ? codedReason(provider.coded, ctx) : null);
   if (decided) return decided;
   for (const [reason, phrases] of provider.phrases ?? [])
     if (phrases.some((phrase) => ctx.text.includes(phrase))) return reason;

@@ -1,7 +1,12 @@
-// Vendor modules of lane A (see README.md in this folder). Add: import the module, add it here.
+// Format modules of mail services and hosted providers (Amazon SES/WorkMail, Gmail, Google Groups
+// and Workspace, Yahoo, Outlook.com, Zoho, Yandex, mail.ru, GMX, 1&1, SendGrid, Verizon, BIGLOBE,
+// Bigfoot) and of the small MTAs whose bounces carry their own marks (DragonFly, OpenSMTPD, Apache
+// James). Tried first: each detects on its own sender, header or layout.
 import { amazonses } from "./amazonses.js";
 import { amazonworkmail } from "./amazonworkmail.js";
+import { apachejames } from "./apachejames.js";
 import { bigfoot } from "./bigfoot.js";
+import { biglobe } from "./biglobe.js";
 import { dragonfly } from "./dragonfly.js";
 import { einsundeins } from "./einsundeins.js";
 import { gmail } from "./gmail.js";
@@ -19,8 +24,9 @@ import { yahoo } from "./yahoo.js";
 import { yandex } from "./yandex.js";
 import { zoho } from "./zoho.js";
 
-export const LANE_A: readonly LhostModule[] = [
+export const SERVICE_MODULES: readonly LhostModule[] = [
   dragonfly,
+  apachejames,
   amazonworkmail,
   receivingses,
   amazonses,
@@ -38,4 +44,5 @@ export const LANE_A: readonly LhostModule[] = [
   einsundeins,
   verizon,
   bigfoot,
+  biglobe,
 ];

@@ -1,4 +1,7 @@
-// Vendor modules of lane B (see README.md in this folder). Add: import the module, add it here.
+// Format modules of mail products run on premises: gateways and filters (Mimecast, MXLogic, McAfee,
+// Trend Micro, SurfControl, Amavis, m-FILTER, MailMarshal, MailFoundry, ActiveHunter), servers
+// (Domino/Notes, Exchange 2003, Courier, Messaging Server, iMail, PowerMTA, fml), Japanese mobile
+// carriers' gateways (ezweb, KDDI) and Sisimai's anonymous MTAs X1-X6 and V5 Sendmail.
 // Order: modules that detect on a vendor header first, subject/layout-only detectors last
 // (x2, x4 and v5sendmail share subjects with stock qmail and Sendmail bounces).
 import { activehunter } from "./activehunter.js";
@@ -30,7 +33,7 @@ import { x4 } from "./x4.js";
 import { x5 } from "./x5.js";
 import { x6 } from "./x6.js";
 
-export const LANE_B: readonly LhostModule[] = [
+export const PRODUCT_MODULES: readonly LhostModule[] = [
   x5,
   mxlogic,
   surfcontrol,
