@@ -8,9 +8,9 @@ import {
   recordWebhookAttempt,
   type WebhookDispatchRow,
 } from "@safetynet/db";
-import type { JobPayload } from "@safetynet/queue";
+import { enqueueWebhookAttempt, type JobPayload } from "@safetynet/queue";
 import { decideDeliveryOutcome, sendWebhook, signWebhook } from "@safetynet/webhooks";
-import { enqueueAttempt } from "./enqueue-attempt.js";
+
 import type { EscalateContext } from "./escalate-context.js";
 
 export type DeliverResult =
@@ -20,7 +20,7 @@ export type DeliverResult =
 async function requeueNext(ctx: EscalateContext, dispatch: WebhookDispatchRow, now: Date): Promise<void> {
   if (dispatch.status !== "pending") return;
   const delay = dispatch.nextAttemptAt ? dispatch.nextAttemptAt.getTime() - now.getTime() : 0;
-  await enqueueAttempt(ctx.webhooks, dispatch.id, dispatch.attempts + 1, delay);
+  await enqueueWebhookAttempt(ctx.webhooks, dispatch.id, dispatch.attempts + 1, delay);
 }
 
 export async function deliverAttempt(
@@ -79,7 +79,7 @@ export async function deliverAttempt(
   const log = ctx.log.child({ dispatchId: dispatch.id, eventId: message.id, endpointId: endpoint.id });
   if (disabled) log.warn({ reason: outcome.endpoint.disable }, "webhook endpoint disabled: staff alerted");
   if (recorded && outcome.next.kind === "retry") {
-    await enqueueAttempt(
+    await enqueueWebhookAttempt(
       ctx.webhooks,
       dispatch.id,
       payload.attempt + 1,

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { createLogger } from "@safetynet/config";
 import { createWebhookMessage, requeueWebhookDispatch, rotateWebhookSecret, seedSuppliers } from "@safetynet/db";
-import { createQueue } from "@safetynet/queue";
+import { createQueue, enqueueWebhookAttempt } from "@safetynet/queue";
 import { type HttpReceiver, type RecordedRequest, startHttpReceiver } from "@safetynet/testing";
 import { useTestServices } from "@safetynet/testing/hooks";
 import { buildEnvelope, generateWebhookSecret } from "@safetynet/webhooks";
@@ -12,7 +12,7 @@ import { findPersonalData } from "@safetynet/webhooks/testing";
 import type { Job, Queue } from "bullmq";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { enqueueAttempt } from "./enqueue-attempt.js";
+
 import { escalateIncident } from "./escalate-incident.js";
 import { startEscalateWorkers } from "./start-escalate-workers.js";
 
@@ -116,7 +116,7 @@ describe("webhook delivery (real receiver, real queues)", () => {
     const { endpointId, secret } = await newEndpoint();
     receiver.respondWith({ status: 202, body: `ok ${"x".repeat(3000)}` });
     const { id, dispatchId } = await testMessage(endpointId);
-    await enqueueAttempt(webhooks, dispatchId, 1);
+    await enqueueWebhookAttempt(webhooks, dispatchId, 1);
     const [request] = await receiver.waitForRequests(1);
     expect(request!.headers["webhook-id"]).toBe(id);
     expect(request!.headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
@@ -135,7 +135,7 @@ describe("webhook delivery (real receiver, real queues)", () => {
     const { endpointId, secret } = await newEndpoint();
     receiver.respondWith(500, 200);
     const { id, dispatchId } = await testMessage(endpointId);
-    await enqueueAttempt(webhooks, dispatchId, 1);
+    await enqueueWebhookAttempt(webhooks, dispatchId, 1);
     await receiver.waitForRequests(1);
     const retry = await delayedJob(dispatchId, 2);
     expect(retry.data).toEqual({ dispatchId, attempt: 2 });
@@ -162,7 +162,7 @@ describe("webhook delivery (real receiver, real queues)", () => {
     const { endpointId } = await newEndpoint();
     receiver.respondWith({ status: 503, headers: { "retry-after": "120" } });
     const { dispatchId } = await testMessage(endpointId);
-    await enqueueAttempt(webhooks, dispatchId, 1);
+    await enqueueWebhookAttempt(webhooks, dispatchId, 1);
     const retry = await delayedJob(dispatchId, 2);
     expect(retry.opts.delay).toBeGreaterThanOrEqual(119_000);
     expect(retry.opts.delay).toBeLessThanOrEqual(120_000);
@@ -172,7 +172,7 @@ describe("webhook delivery (real receiver, real queues)", () => {
     const { endpointId } = await newEndpoint();
     receiver.respondWith(410);
     const { dispatchId } = await testMessage(endpointId);
-    await enqueueAttempt(webhooks, dispatchId, 1);
+    await enqueueWebhookAttempt(webhooks, dispatchId, 1);
     const endpoint = await until("the endpoint disabled", async () => {
       const row = await services.database.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId } });
       return !row.active && row;
@@ -188,7 +188,7 @@ describe("webhook delivery (real receiver, real queues)", () => {
     expect(await webhooks.getJob(`deliver-${dispatchId}-2`)).toBeUndefined();
     // A later event is not sent to a disabled endpoint at all.
     const later = await testMessage(endpointId);
-    await enqueueAttempt(webhooks, later.dispatchId, 1);
+    await enqueueWebhookAttempt(webhooks, later.dispatchId, 1);
     await until("the later dispatch given up", async () => {
       const row = await services.database.db.webhookDispatch.findUniqueOrThrow({ where: { id: later.dispatchId } });
       return row.status === "failed";
@@ -204,7 +204,7 @@ describe("webhook delivery (real receiver, real queues)", () => {
     });
     receiver.respondWith(500);
     const { dispatchId } = await testMessage(endpointId);
-    await enqueueAttempt(webhooks, dispatchId, 1);
+    await enqueueWebhookAttempt(webhooks, dispatchId, 1);
     const alarm = await until("the alarm", () =>
       services.database.db.auditEvent.findFirst({ where: { action: "webhook-endpoint.disabled", target: endpointId } }),
     );
@@ -221,7 +221,7 @@ describe("webhook delivery (real receiver, real queues)", () => {
       const { endpointId } = await newEndpoint();
       receiver.respondWith({ status: 302, headers: { location: `${target.url}/stolen` } });
       const { dispatchId } = await testMessage(endpointId);
-      await enqueueAttempt(webhooks, dispatchId, 1);
+      await enqueueWebhookAttempt(webhooks, dispatchId, 1);
       await delayedJob(dispatchId, 2);
       expect((await deliveries(dispatchId)).map((row) => [row.status, row.httpStatus])).toEqual([["failed", 302]]);
       expect(target.requests).toHaveLength(0);
@@ -248,7 +248,7 @@ describe("webhook delivery (real receiver, real queues)", () => {
         data: { url: `http://localhost:${port}/hooks` },
       });
       const { dispatchId } = await testMessage(endpointId);
-      await enqueueAttempt(queue, dispatchId, 1);
+      await enqueueWebhookAttempt(queue, dispatchId, 1);
       await until("the refused attempt", async () => (await deliveries(dispatchId)).length === 1);
       const [row] = await deliveries(dispatchId);
       expect(row).toMatchObject({ status: "failed", httpStatus: null });
@@ -266,7 +266,7 @@ describe("webhook delivery (real receiver, real queues)", () => {
     const newSecret = generateWebhookSecret();
     await rotateWebhookSecret(services.database.db, endpointId, newSecret, new Date(Date.now() + 3600_000));
     const first = await testMessage(endpointId);
-    await enqueueAttempt(webhooks, first.dispatchId, 1);
+    await enqueueWebhookAttempt(webhooks, first.dispatchId, 1);
     const [request] = await receiver.waitForRequests(1);
     expect(request!.headers["webhook-signature"]!.toString().split(" ")).toHaveLength(2);
     expect(verify(request!, oldSecret)).toMatchObject({ id: first.id });
@@ -277,7 +277,7 @@ describe("webhook delivery (real receiver, real queues)", () => {
       data: { previousSecretExpiresAt: new Date(Date.now() - 1000) },
     });
     const second = await testMessage(endpointId);
-    await enqueueAttempt(webhooks, second.dispatchId, 1);
+    await enqueueWebhookAttempt(webhooks, second.dispatchId, 1);
     const [, after] = await receiver.waitForRequests(2);
     expect(after!.headers["webhook-signature"]!.toString().split(" ")).toHaveLength(1);
     expect(verify(after!, newSecret)).toMatchObject({ id: second.id });
@@ -287,7 +287,7 @@ describe("webhook delivery (real receiver, real queues)", () => {
   it("redelivers a delivered event on request: same id and body, a new attempt row", async () => {
     const { endpointId, secret } = await newEndpoint();
     const { id, dispatchId } = await testMessage(endpointId);
-    await enqueueAttempt(webhooks, dispatchId, 1);
+    await enqueueWebhookAttempt(webhooks, dispatchId, 1);
     const [first] = await receiver.waitForRequests(1);
     const [row] = await until(
       "the first row",
@@ -297,7 +297,7 @@ describe("webhook delivery (real receiver, real queues)", () => {
     expect(requeued).toEqual({ kind: "requeued", dispatchId, attempt: 2 });
     // A second request while that attempt is due is refused: one attempt in flight per dispatch.
     expect(await requeueWebhookDispatch(services.database.db, row!.id)).toEqual({ kind: "pending" });
-    if (requeued.kind === "requeued") await enqueueAttempt(webhooks, requeued.dispatchId, requeued.attempt);
+    if (requeued.kind === "requeued") await enqueueWebhookAttempt(webhooks, requeued.dispatchId, requeued.attempt);
     const [, again] = await receiver.waitForRequests(2);
     expect(again!.headers["webhook-id"]).toBe(id);
     expect(again!.body).toBe(first!.body);

@@ -4,9 +4,9 @@
 // dispatches. A silence on the fingerprint mutes it, as it mutes incident.opened in the grouping.
 import { randomUUID } from "node:crypto";
 import { createWebhookMessage, findSubscribedEndpoints, loadIncidentFacts } from "@safetynet/db";
-import type { JobPayload } from "@safetynet/queue";
+import { enqueueWebhookAttempt, type JobPayload } from "@safetynet/queue";
 import { buildEnvelope, buildIncidentPayload } from "@safetynet/webhooks";
-import { enqueueAttempt } from "./enqueue-attempt.js";
+
 import type { EscalateContext } from "./escalate-context.js";
 
 export type EscalateResult =
@@ -47,7 +47,7 @@ export async function escalateIncident(ctx: EscalateContext, payload: JobPayload
   await Promise.all(
     dispatches
       .filter((dispatch) => dispatch.status === "pending" && dispatch.attempts === 0)
-      .map((dispatch) => enqueueAttempt(ctx.webhooks, dispatch.id, 1)),
+      .map((dispatch) => enqueueWebhookAttempt(ctx.webhooks, dispatch.id, 1)),
   );
   return { kind: "dispatched", messageId, dispatches: dispatches.length };
 }
