@@ -54,6 +54,7 @@ try {
     redisPrefix: redis.prefix,
     sweepIntervalMs: 0,
     notify: false, // measures ingest alone; bench/notify measures notices
+    escalate: false,
     ...(option("batch") ? { batchSize: option("batch") } : {}),
     ...(option("parallel") ? { batchParallel: option("parallel") } : {}),
     onBatch: (size, ms) => batches.push({ size, ms }),

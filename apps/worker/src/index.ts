@@ -1,10 +1,13 @@
 // The worker's single entry point: `start()` runs the BullMQ `ingest` processor (parse, classify,
-// group) and the incident sweep; `stop()` stops taking jobs, lets the ones in hand finish, closes.
+// group), the incident sweep, sender notices and supplier webhooks (escalate); `stop()` stops taking jobs, lets the ones in hand finish, closes.
 import { settingsFromConfig, withOwnDomains } from "@safetynet/classifier";
 import { createLogger, type Logger } from "@safetynet/config";
 import { createDbClient, createRawMessageCipher, createTransactionPool, type DbClient } from "@safetynet/db";
 import { createQueue, createRedisConnection, JOBS } from "@safetynet/queue";
 import { Worker } from "bullmq";
+import type { EscalateContext } from "./escalate/escalate-context.js";
+import { seedSuppliersFile } from "./escalate/seed-suppliers-file.js";
+import { startEscalateWorkers } from "./escalate/start-escalate-workers.js";
 import { createBatcher } from "./ingest/batcher.js";
 import { ingestBatch } from "./ingest/ingest-batch.js";
 import type { IngestContext } from "./ingest/ingest-context.js";
@@ -32,6 +35,10 @@ export interface StartOptions {
   onBatch?: (size: number, ms: number) => void;
   /** Also run the notify queue (sender notices over SMTP_URL); default true. */
   notify?: boolean;
+  /** Also run the escalate and webhooks queues (supplier webhooks); default true. */
+  escalate?: boolean;
+  /** Tests: the webhook delivery's resolver, timeout, jitter and clock. */
+  webhookOverrides?: Pick<EscalateContext, "resolve" | "timeoutMs" | "random" | "clock">;
   /** Crash tests: a short job lock and stalled check, so a rescuer takes over a killed worker's jobs quickly. */
   lockDurationMs?: number;
   stalledIntervalMs?: number;
@@ -58,6 +65,14 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
   const sql = createTransactionPool(config.DATABASE_URL, {
     poolSize: options.poolSize ?? Math.min(config.WORKER_CONCURRENCY + 2, 20),
   });
+  if (config.SUPPLIERS_FILE) {
+    // Before the rules are read: seeded suppliers attribute failures from the first message on.
+    const seeded = await seedSuppliersFile(db, config.SUPPLIERS_FILE);
+    log.info(
+      { suppliers: seeded.suppliers, endpointsCreated: seeded.created.length, endpointsUpdated: seeded.updated },
+      "suppliers seeded from SUPPLIERS_FILE",
+    );
+  }
   const queueConnection = createRedisConnection(config.REDIS_URL);
   const workerConnection = createRedisConnection(config.REDIS_URL);
   const rules = createRulesSource(
@@ -116,6 +131,18 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
     options.notify === false
       ? null
       : startNotifyWorker({ db, logger: log, prefix, ...(options.env ? { env: options.env } : {}) });
+  const escalator =
+    options.escalate === false
+      ? null
+      : startEscalateWorkers({
+          db,
+          logger: log,
+          redisUrl: config.REDIS_URL,
+          prefix,
+          dashboardUrl: config.PUBLIC_URL ?? `http://${config.API_HOST}:${config.API_PORT}`,
+          allowHosts: config.WEBHOOK_ALLOW_HOSTS,
+          ...(options.webhookOverrides ? { overrides: options.webhookOverrides } : {}),
+        });
   log.info({ concurrency: config.WORKER_CONCURRENCY, batchSize }, "worker started");
 
   let stopped: Promise<void> | null = null;
@@ -126,7 +153,7 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
     stop() {
       stopped ??= (async () => {
         if (timer) clearInterval(timer);
-        await Promise.all([worker.close(), notifier?.stop()]);
+        await Promise.all([worker.close(), notifier?.stop(), escalator?.stop()]);
         await sweeping;
         await Promise.all([context.queues.notify.close(), context.queues.escalate.close()]).catch(() => undefined);
         await Promise.all([queueConnection.quit(), workerConnection.quit()]).catch(() => undefined);

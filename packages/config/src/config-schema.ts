@@ -105,7 +105,18 @@ export const configSchema = z.object({
   API_HOST: z.string().min(1).default("127.0.0.1"),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   ADMIN_TOKEN: z.string().min(16, { message: "expected a bearer token of at least 16 characters" }).optional(),
+  /** Hosts exempt from the webhook private-address guard: names or addresses, `*.suffix` for a domain. */
   WEBHOOK_ALLOW_HOSTS: list.default([]),
+  /** Seeds suppliers and their webhook endpoints at worker start (JSON or YAML; packages/webhooks/README.md). */
+  SUPPLIERS_FILE: z.string().min(1).optional(),
+  /** How long a rotated-out webhook secret still signs (a second signature), in hours. */
+  WEBHOOK_SECRET_GRACE_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 30)
+    .default(24),
+  /** Where staff reach the dashboard; webhook payloads link incidents under it. Default http://API_HOST:API_PORT. */
+  PUBLIC_URL: urlWithScheme(["https", "http"], "https://safetynet.kommune.example").optional(),
   RETENTION_DAYS: z.coerce
     .number()
     .int()

@@ -11,6 +11,7 @@ describe("job catalog", () => {
         ingest: { messageId: "a" },
         notify: { failureId: "b" },
         escalate: { incidentId: "c", event: "incident.opened", sequence: 1 },
+        deliverWebhook: { dispatchId: "d", attempt: 2 },
       }[key];
       expect(JOBS[key].jobId(sample as never)).not.toContain(":");
       expect(JOBS[key].backoff.jitter).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ export const QUEUE_NAMES = {
   ingest: "ingest",
   notify: "notify",
   escalate: "escalate",
+  webhooks: "webhooks",
   maintenance: "maintenance",
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -69,6 +70,22 @@ export const JOBS = {
       .strict(),
     jobId: ({ incidentId, event, sequence }) => `escalate-${incidentId}-${event}-${sequence}`,
     attempts: 12,
+    backoff: { type: "exponential", delay: 10_000, jitter: 0.5 },
+    lockDurationMs: 60_000,
+    keepCompleted: { age: 7 * DAY, count: 10_000 },
+    keepFailed: { age: 30 * DAY },
+  }),
+  /**
+   * One attempt of one webhook event to one endpoint. The retry schedule (immediate, 5 s ... 10 h)
+   * is packages/webhooks' and each retry is its own delayed job with the next attempt number; the
+   * BullMQ attempts here only cover the worker's own trouble (database or Redis down).
+   */
+  deliverWebhook: defineJob({
+    queue: QUEUE_NAMES.webhooks,
+    name: "deliver-webhook",
+    payload: z.object({ dispatchId: id, attempt: z.number().int().min(1).max(1000) }).strict(),
+    jobId: ({ dispatchId, attempt }) => `deliver-${dispatchId}-${attempt}`,
+    attempts: 5,
     backoff: { type: "exponential", delay: 10_000, jitter: 0.5 },
     lockDurationMs: 60_000,
     keepCompleted: { age: 7 * DAY, count: 10_000 },

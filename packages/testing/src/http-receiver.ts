@@ -11,18 +11,21 @@ export interface RecordedRequest {
   receivedAt: Date;
 }
 
+/** An answer: a status alone, or with headers (Location, Retry-After) and a body. */
+export type ReceiverAnswer = number | { status: number; headers?: Record<string, string>; body?: string };
+
 export interface HttpReceiver {
   url: string;
   requests: RecordedRequest[];
-  /** Status codes to answer with, in order; the last one repeats. Default 200. */
-  respondWith(...statuses: number[]): void;
+  /** Answers, in order; the last one repeats. Default 200. */
+  respondWith(...answers: ReceiverAnswer[]): void;
   waitForRequests(count: number, timeoutMs?: number): Promise<RecordedRequest[]>;
   close(): Promise<void>;
 }
 
 export async function startHttpReceiver(): Promise<HttpReceiver> {
   const requests: RecordedRequest[] = [];
-  let statuses = [200];
+  let answers: ReceiverAnswer[] = [200];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -34,8 +37,9 @@ export async function startHttpReceiver(): Promise<HttpReceiver> {
         body: Buffer.concat(chunks).toString("utf8"),
         receivedAt: new Date(),
       });
-      const status = statuses.length > 1 ? statuses.shift()! : statuses[0]!;
-      res.writeHead(status, { "content-type": "text/plain" }).end(String(status));
+      const answer = answers.length > 1 ? answers.shift()! : answers[0]!;
+      const { status, headers, body } = typeof answer === "number" ? { status: answer } : answer;
+      res.writeHead(status, { "content-type": "text/plain", ...headers }).end(body ?? String(status));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -43,8 +47,8 @@ export async function startHttpReceiver(): Promise<HttpReceiver> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    respondWith(...codes) {
-      statuses = codes.length ? codes : [200];
+    respondWith(...next) {
+      answers = next.length ? next : [200];
     },
     async waitForRequests(count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;

@@ -85,6 +85,7 @@ describe.each(["before-commit", "after-commit"] as const)("a worker killed %s", 
       redisPrefix: prefix,
       sweepIntervalMs: 0,
       notify: false,
+      escalate: false,
       lockDurationMs: 2_000,
       stalledIntervalMs: 500,
     });

@@ -33,6 +33,7 @@ await start({
   redisPrefix: settings.prefix,
   sweepIntervalMs: 0,
   notify: false,
+  escalate: false,
   lockDurationMs: 2_000,
   stalledIntervalMs: 500,
   hooks: settings.crashAt === "before-commit" ? { beforeCommit: dieOnThirdBatch } : { afterCommit: dieAfterAnUpdate },
