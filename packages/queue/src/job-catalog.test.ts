@@ -11,6 +11,10 @@ describe("job catalog", () => {
         ingest: { messageId: "a" },
         notify: { failureId: "b" },
         escalate: { incidentId: "c", event: "incident.opened", sequence: 1 },
+        canaryProbe: {},
+        evaluateAlarms: {},
+        alarmNotify: { alarmId: "d", event: "fired", sequence: 1, channel: "mail" },
+        dailyDigest: {},
       }[key];
       expect(JOBS[key].jobId(sample as never)).not.toContain(":");
       expect(JOBS[key].backoff.jitter).toBeGreaterThan(0);
@@ -20,5 +24,8 @@ describe("job catalog", () => {
   it("accepts ids only: content in a payload is rejected", () => {
     expect(() => readPayload("ingest", { messageId: "x", subject: "Sag 010203-1234" })).toThrow();
     expect(readPayload("ingest", { messageId: "x" })).toEqual({ messageId: "x" });
+    expect(() =>
+      readPayload("alarmNotify", { alarmId: "a", event: "fired", sequence: 1, channel: "mail", message: "x" }),
+    ).toThrow();
   });
 });
