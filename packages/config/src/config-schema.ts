@@ -114,7 +114,7 @@ export const configSchema = z.object({
    * up to half of it). bench/classify: 128 gave 1,400-1,480 failures/s here, 256 gave 1,580-1,690.
    */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(256),
-  /** The canary (apps/worker/README.md#canary): the path a real secure mail takes; default SMTP_URL. */
+  /** The canary (packages/canary/README.md): the path a real secure mail takes; default SMTP_URL. */
   CANARY_SMTP_URL: urlWithScheme(["smtp", "smtps"], "smtp://gateway.kommune.example:25").optional(),
   /** The probe's recipient outside the organisation; no probe goes out while it is unset. */
   CANARY_TO: z.email({ message: "expected an e-mail address, e.g. canary@modtager.example" }).optional(),
@@ -122,7 +122,7 @@ export const configSchema = z.object({
   CANARY_FROM: z.email({ message: "expected an e-mail address, e.g. sikkerhedsnet@kommune.example" }).optional(),
   CANARY_INTERVAL: duration.default(3_600_000),
   CANARY_DEADLINE: duration.default(30 * 60_000),
-  /** Alarms (apps/worker/README.md#alarms): how often they are evaluated and how often one still firing repeats. */
+  /** Alarms (packages/canary/README.md#alarms): how often they are evaluated and how often one still firing repeats. */
   ALARM_CHECK_INTERVAL: duration.default(60_000),
   ALARM_REPEAT: duration.default(4 * 3_600_000),
   /** A mailbox is silent when quiet longer than its usual gap (learned), and never below this floor. */

@@ -53,6 +53,8 @@ export interface ChainSimulator {
   /** true: refuse as before but write no NDR (the silent failure the safety net exists for). */
   dropNdrs(drop: boolean): void;
   waitForNdrs(count: number, timeoutMs?: number): Promise<void>;
+  /** Resolves once `count` messages have been refused in all (with or without an NDR). */
+  waitForRefused(count: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -185,16 +187,37 @@ export async function startChainSimulator(options: ChainSimulatorOptions): Promi
   async function handle(mail: ChainMail): Promise<void> {
     const parsed = await simpleParser(mail.raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
     if (containsCpr(parsed.subject ?? "")) {
-      refused.push(mail);
-      if (drop) return emit({ type: "refused", from: mail.from, to: mail.to, ndr: "dropped" });
+      if (drop) {
+        refused.push(mail);
+        for (const wake of waiters) wake();
+        return emit({ type: "refused", from: mail.from, to: mail.to, ndr: "dropped" });
+      }
       await appendToMailbox(options.ndrMailbox, buildDlpNdr(mail, { reportingMta }));
       ndrsAppended += 1;
+      refused.push(mail);
       for (const wake of waiters) wake();
       return emit({ type: "refused", from: mail.from, to: mail.to, ndr: "appended" });
     }
     if (relay) await relay.sendMail({ envelope: { from: mail.from, to: mail.to }, raw: mail.raw });
     relayed.push(mail);
     emit({ type: "relayed", from: mail.from, to: mail.to });
+  }
+
+  function waitUntil(done: () => boolean, timeoutMs: number, what: () => string): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (!done()) return;
+        waiters.delete(check);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`${what()} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      waiters.add(check);
+      check();
+    });
   }
 
   const server = new SMTPServer({
@@ -232,21 +255,18 @@ export async function startChainSimulator(options: ChainSimulatorOptions): Promi
       drop = value;
     },
     waitForNdrs(count, timeoutMs = 10_000) {
-      return new Promise<void>((resolve, reject) => {
-        const check = () => {
-          if (ndrsAppended >= count) {
-            waiters.delete(check);
-            clearTimeout(timer);
-            resolve();
-          }
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`expected ${count} NDRs, ${ndrsAppended} appended within ${timeoutMs} ms`));
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-      });
+      return waitUntil(
+        () => ndrsAppended >= count,
+        timeoutMs,
+        () => `expected ${count} NDRs, ${ndrsAppended} appended`,
+      );
+    },
+    waitForRefused(count, timeoutMs = 10_000) {
+      return waitUntil(
+        () => refused.length >= count,
+        timeoutMs,
+        () => `expected ${count} refused, got ${refused.length}`,
+      );
     },
     close: () =>
       new Promise<void>((resolve) => {
