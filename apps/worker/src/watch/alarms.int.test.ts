@@ -3,7 +3,8 @@
 // cause is gone. Time is injected; the canary's probe goes through the chain simulator.
 import { createHmac } from "node:crypto";
 import { sendCanaryProbe } from "@safetynet/canary";
-import { markMailboxAuthFailed, recordCanaryReturn } from "@safetynet/db";
+import { markMailboxAuthFailed, recordCanaryReturn, recordMailboxError } from "@safetynet/db";
+import { enqueue } from "@safetynet/queue";
 import {
   type ChainSimulator,
   createDovecotUser,
@@ -209,5 +210,60 @@ describe("alarms", () => {
       type: "alarm.resolved",
       data: { message: 'IMAP login for mailbox "sikkerhedsnet" works again.' },
     });
+  });
+
+  it("a poller disconnected too long, a queue that backs up, failed notices and a disabled endpoint each fire, and resolve", async () => {
+    const { db } = services.database;
+    const now = new Date();
+    clock.set(now);
+    await db.canaryRun.create({ data: { probeId: "fresh", sentAt: now, status: "returned", returnedAt: now } });
+    const mailbox = await db.mailbox.create({ data: { name: "sikkerhedsnet", url: "imap://a@h:1/INBOX" } });
+    // The poller's record of failed connections keeps the first one's time.
+    await recordMailboxError(db, mailbox.id, "connect ECONNREFUSED 127.0.0.1:1143", now);
+    await recordMailboxError(db, mailbox.id, "connect ECONNREFUSED 127.0.0.1:1143", new Date(now.getTime() + 5 * MIN));
+    // A real ingest job nobody takes (no ingest worker here).
+    const ingest = watch.context.watched.find((queue) => queue.name === "ingest")!;
+    await enqueue(ingest, "ingest", { messageId: "waiting-message" });
+    const raw = await db.rawMessage.create({
+      data: { sha256: "f".repeat(64), size: 1, encrypted: Buffer.from("x") },
+    });
+    await db.notice.create({
+      data: {
+        rawMessageId: raw.id,
+        recipient: "a@kommune.example",
+        recipientRole: "sender",
+        template: "t",
+        status: "failed",
+      },
+    });
+    await db.supplier.create({ data: { id: "sikkermail", name: "Secure mail", match: {} } });
+    const endpoint = await db.webhookEndpoint.create({
+      data: { supplierId: "sikkermail", url: "https://hooks.example/x", events: [], secret: "whsec_x", active: false },
+    });
+
+    clock.set(new Date(now.getTime() + 16 * MIN));
+    const fired = await evaluateAlarms(watch.context);
+    const kinds = async () =>
+      (await db.alarm.findMany({ where: { resolvedAt: null }, orderBy: { kind: "asc" } })).map((alarm) => alarm.key);
+    expect(fired.every((n) => n.event === "fired")).toBe(true);
+    expect(await kinds()).toEqual([
+      "notice-failures",
+      `poller-disconnected:${mailbox.id}`,
+      "queue-backlog:ingest",
+      `webhook-endpoint-disabled:${endpoint.id}`,
+    ]);
+    const disconnected = await db.alarm.findFirstOrThrow({ where: { kind: "poller-disconnected" } });
+    expect(disconnected.message).toMatch(/Poller disconnected from mailbox "sikkerhedsnet" for 16 min/);
+
+    await recordMailboxError(db, mailbox.id, null);
+    await ingest.drain();
+    await db.notice.deleteMany();
+    await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { active: true } });
+    clock.set(new Date(now.getTime() + 17 * MIN));
+    const resolved = await evaluateAlarms(watch.context);
+    expect(resolved.map((n) => n.event)).toEqual(["resolved", "resolved", "resolved", "resolved"]);
+    expect(await kinds()).toEqual([]);
+    await team.waitForMessages(8);
+    await ops.waitForRequests(8);
   });
 });
