@@ -101,6 +101,7 @@ describe("canary through the chain simulator", () => {
 
   it("`safetynet canary` sends a probe, its NDR comes back, the round trip is recorded: exit 0, no failure, no notice", async () => {
     const result = await runCli(["canary", "--timeout", "60"], env);
+    console.log(result.stdout.trim().split("\n").at(-1));
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/probe [a-p]{32} sent .* via smtp:\/\/127\.0\.0\.1:\d+ to kanarie@modtager\.example/);
