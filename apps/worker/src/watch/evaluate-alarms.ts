@@ -60,7 +60,7 @@ export async function evaluateAlarms(context: WatchContext, now = context.clock(
     ...(config.OPS_WEBHOOK_URL && config.OPS_WEBHOOK_SECRET ? (["webhook"] as const) : []),
   ];
   for (const notification of notifications) {
-    context.log.warn({ alarmId: notification.alarmId, event: notification.event }, "alarm");
+    context.log.warn({ alarmId: notification.alarmId }, `alarm ${notification.event}`);
     for (const channel of channels) await enqueue(context.maintenance, "alarmNotify", { ...notification, channel });
   }
   return notifications;
