@@ -8,6 +8,7 @@ import { metricsRoutes } from "./metrics-routes.js";
 import { reportRoutes } from "./report-routes.js";
 import { sessionRoutes } from "./session-routes.js";
 import { tokenRoutes } from "./token-routes.js";
+import { watchRoutes } from "./watch-routes.js";
 
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   for (const routes of [
@@ -18,6 +19,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
     failureRoutes,
     incidentRoutes,
     reportRoutes,
+    watchRoutes,
   ]) {
     await app.register(async (scope) => routes(scope, deps));
   }
