@@ -23,6 +23,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: "back-fill history: import PATH...|imap://... [--since DATE] [--before DATE]",
     load: () => import("./commands/import.js"),
   },
+  canary: {
+    summary: "send one canary probe now and wait for its NDR: canary [--timeout SECONDS]",
+    load: () => import("./commands/canary.js"),
+  },
   parse: {
     summary: "parse bounce messages (files, .eml folders, mbox, - for stdin) into JSON lines",
     load: () => import("./commands/parse.js"),

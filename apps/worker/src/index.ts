@@ -15,6 +15,7 @@ import { processIngest, stepsShared } from "./ingest/process-ingest.js";
 import { sweepIncidents } from "./ingest/sweep-incidents.js";
 import { createRulesSource, readRulesFile } from "./load-rules.js";
 import { startNotifyWorker } from "./notify/start-notify-worker.js";
+import { startWatch } from "./watch/start-watch.js";
 import { readWorkerConfig, type WorkerConfig } from "./worker-config.js";
 
 export interface StartOptions {
@@ -42,6 +43,8 @@ export interface StartOptions {
   /** Crash tests: a short job lock and stalled check, so a rescuer takes over a killed worker's jobs quickly. */
   lockDurationMs?: number;
   stalledIntervalMs?: number;
+  /** Also run the watch jobs (canary, alarms, daily digest) and their schedulers; default true. */
+  watch?: boolean;
   /** Crash tests: points inside and after a batch's transaction. */
   hooks?: IngestContext["hooks"];
 }
@@ -54,8 +57,14 @@ export interface WorkerHandle {
 }
 
 export type { IngestContext, IngestOutcome } from "./ingest/ingest-context.js";
+export { CANARY_KIND } from "./ingest/prepare-message.js";
 export { processIngest } from "./ingest/process-ingest.js";
 export { sweepIncidents } from "./ingest/sweep-incidents.js";
+export { deliverAlarm } from "./watch/deliver-alarm.js";
+export { evaluateAlarms } from "./watch/evaluate-alarms.js";
+export { sendDailyDigest } from "./watch/send-daily-digest.js";
+export { startWatch, type WatchHandle, type WatchOptions } from "./watch/start-watch.js";
+export type { WatchContext } from "./watch/watch-context.js";
 
 export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
   const config = readWorkerConfig(options.env);
@@ -143,6 +152,7 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
           allowHosts: config.WEBHOOK_ALLOW_HOSTS,
           ...(options.webhookOverrides ? { overrides: options.webhookOverrides } : {}),
         });
+  const watch = options.watch === false ? null : await startWatch({ db, config, logger: log, prefix });
   log.info({ concurrency: config.WORKER_CONCURRENCY, batchSize }, "worker started");
 
   let stopped: Promise<void> | null = null;
@@ -153,7 +163,7 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
     stop() {
       stopped ??= (async () => {
         if (timer) clearInterval(timer);
-        await Promise.all([worker.close(), notifier?.stop(), escalator?.stop()]);
+        await Promise.all([worker.close(), notifier?.stop(), escalator?.stop(), watch?.stop()]);
         await sweeping;
         await Promise.all([context.queues.notify.close(), context.queues.escalate.close()]).catch(() => undefined);
         await Promise.all([queueConnection.quit(), workerConnection.quit()]).catch(() => undefined);

@@ -2,6 +2,7 @@
 // or from an explicit map in tests and the benchmark) by the shared zod schema.
 import { INCIDENT_CONFIG_KEYS } from "@safetynet/classifier";
 import { type Config, loadConfig, parseConfig } from "@safetynet/config";
+import { WATCH_CONFIG_KEYS } from "./watch/watch-context.js";
 
 export const WORKER_KEYS = [
   "DATABASE_URL",
@@ -18,6 +19,7 @@ export const WORKER_KEYS = [
   "API_HOST",
   "API_PORT",
   ...INCIDENT_CONFIG_KEYS,
+  ...WATCH_CONFIG_KEYS,
 ] as const;
 
 export type WorkerConfig = Pick<Config, (typeof WORKER_KEYS)[number]>;

@@ -31,6 +31,18 @@ const base64Key = z
     message: "expected at least 32 random bytes, base64-encoded (openssl rand -base64 32)",
   });
 
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** A duration such as `90s`, `30m`, `1h` or `2d`, as milliseconds. */
+const duration = z
+  .string()
+  .regex(/^\d+(\.\d+)?(ms|s|m|h|d)$/, { message: "expected a duration such as 30s, 30m, 1h or 2d" })
+  .transform((value) => {
+    const [, amount, unit] = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(value)!;
+    return Math.round(Number(amount) * DURATION_UNITS[unit!]!);
+  })
+  .refine((ms) => ms > 0, { message: "expected a duration above zero" });
+
 export const configSchema = z.object({
   DATABASE_URL: urlWithScheme(["postgresql", "postgres"], "postgresql://postgres@127.0.0.1:5432/safetynet").default(
     "postgresql://postgres@127.0.0.1:5432/safetynet",
@@ -102,6 +114,31 @@ export const configSchema = z.object({
    * up to half of it). bench/classify: 128 gave 1,400-1,480 failures/s here, 256 gave 1,580-1,690.
    */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(256),
+  /** The canary (packages/canary/README.md): the path a real secure mail takes; default SMTP_URL. */
+  CANARY_SMTP_URL: urlWithScheme(["smtp", "smtps"], "smtp://gateway.kommune.example:25").optional(),
+  /** The probe's recipient outside the organisation; no probe goes out while it is unset. */
+  CANARY_TO: z.email({ message: "expected an e-mail address, e.g. canary@modtager.example" }).optional(),
+  /** The probe's sender; default NOTICE_FROM. */
+  CANARY_FROM: z.email({ message: "expected an e-mail address, e.g. sikkerhedsnet@kommune.example" }).optional(),
+  CANARY_INTERVAL: duration.default(3_600_000),
+  CANARY_DEADLINE: duration.default(30 * 60_000),
+  /** Alarms (packages/canary/README.md#alarms): how often they are evaluated and how often one still firing repeats. */
+  ALARM_CHECK_INTERVAL: duration.default(60_000),
+  ALARM_REPEAT: duration.default(4 * 3_600_000),
+  /** A mailbox is silent when quiet longer than its usual gap (learned), and never below this floor. */
+  ALARM_SILENCE_FLOOR: duration.default(2 * 3_600_000),
+  ALARM_DISCONNECTED_AFTER: duration.default(10 * 60_000),
+  ALARM_QUEUE_AGE: duration.default(15 * 60_000),
+  ALARM_QUEUE_BACKLOG: z.coerce.number().int().min(1).default(10_000),
+  /** Operations webhook for alarms, signed the Standard Webhooks way with OPS_WEBHOOK_SECRET (whsec_...). */
+  OPS_WEBHOOK_URL: urlWithScheme(["http", "https"], "https://ops.kommune.example/hooks/safetynet").optional(),
+  OPS_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, { message: "expected whsec_ followed by base64" })
+    .optional(),
+  /** The team's daily digest: a cron pattern in DIGEST_TZ (default 07:30 Copenhagen time). */
+  DIGEST_CRON: z.string().min(9).default("30 7 * * *"),
+  DIGEST_TZ: z.string().min(1).default("Europe/Copenhagen"),
   API_HOST: z.string().min(1).default("127.0.0.1"),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   ADMIN_TOKEN: z.string().min(16, { message: "expected a bearer token of at least 16 characters" }).optional(),
@@ -135,4 +172,6 @@ export const SECRET_KEYS: ReadonlySet<string> = new Set([
   "IMAP_ACCESS_TOKEN",
   "IMAP_URL",
   "SMTP_URL",
+  "CANARY_SMTP_URL",
+  "OPS_WEBHOOK_SECRET",
 ]);

@@ -35,6 +35,21 @@ describe("parseConfig", () => {
     expect(config).toEqual({ DATABASE_URL: "postgresql://a@b/c" });
   });
 
+  it("reads canary and alarm durations such as 1h and 30m as milliseconds", () => {
+    const config = parseConfig({ CANARY_INTERVAL: "1h", CANARY_DEADLINE: "90s" }, [
+      "CANARY_INTERVAL",
+      "CANARY_DEADLINE",
+    ]);
+    expect(config).toEqual({ CANARY_INTERVAL: 3_600_000, CANARY_DEADLINE: 90_000 });
+    expect(parseConfig({}, ["CANARY_DEADLINE", "ALARM_REPEAT"])).toEqual({
+      CANARY_DEADLINE: 1_800_000,
+      ALARM_REPEAT: 14_400_000,
+    });
+    expect(() => parseConfig({ CANARY_INTERVAL: "hourly" }, ["CANARY_INTERVAL"])).toThrow(
+      /CANARY_INTERVAL: expected a duration such as 30s, 30m, 1h or 2d/,
+    );
+  });
+
   it("splits comma lists", () => {
     const config = parseConfig({ SAFETYNET_KEY: KEY, INTERNAL_DOMAINS: "Kommune.example, borger.example" });
     expect(config.INTERNAL_DOMAINS).toEqual(["kommune.example", "borger.example"]);

@@ -15,3 +15,4 @@ export { scrub } from "./scrub.js";
 export * from "./smtp-transport.js";
 export { templatesFor } from "./templates/index.js";
 export * from "./types.js";
+export * from "./watch/index.js";

@@ -12,6 +12,10 @@ describe("job catalog", () => {
         notify: { failureId: "b" },
         escalate: { incidentId: "c", event: "incident.opened", sequence: 1 },
         deliverWebhook: { dispatchId: "d", attempt: 2 },
+        canaryProbe: {},
+        evaluateAlarms: {},
+        alarmNotify: { alarmId: "d", event: "fired", sequence: 1, channel: "mail" },
+        dailyDigest: {},
       }[key];
       expect(JOBS[key].jobId(sample as never)).not.toContain(":");
       expect(JOBS[key].backoff.jitter).toBeGreaterThan(0);
@@ -21,5 +25,8 @@ describe("job catalog", () => {
   it("accepts ids only: content in a payload is rejected", () => {
     expect(() => readPayload("ingest", { messageId: "x", subject: "Sag 010203-1234" })).toThrow();
     expect(readPayload("ingest", { messageId: "x" })).toEqual({ messageId: "x" });
+    expect(() =>
+      readPayload("alarmNotify", { alarmId: "a", event: "fired", sequence: 1, channel: "mail", message: "x" }),
+    ).toThrow();
   });
 });

@@ -91,6 +91,61 @@ export const JOBS = {
     keepCompleted: { age: 7 * DAY, count: 10_000 },
     keepFailed: { age: 30 * DAY },
   }),
+  /** Scheduled (CANARY_INTERVAL): send one canary probe through CANARY_SMTP_URL. */
+  canaryProbe: defineJob({
+    queue: QUEUE_NAMES.maintenance,
+    name: "send-canary-probe",
+    payload: z.object({}).strict(),
+    jobId: () => "send-canary-probe",
+    attempts: 1, // the next interval sends the next probe; a retry would only muddle the round trips
+    backoff: { type: "fixed", delay: 1_000, jitter: 0.5 },
+    lockDurationMs: 60_000,
+    keepCompleted: { age: 7 * DAY, count: 1_000 },
+    keepFailed: { age: 30 * DAY },
+  }),
+  /** Scheduled (ALARM_CHECK_INTERVAL): evaluate every alarm; enqueues alarmNotify for what fired, repeated or resolved. */
+  evaluateAlarms: defineJob({
+    queue: QUEUE_NAMES.maintenance,
+    name: "evaluate-alarms",
+    payload: z.object({}).strict(),
+    jobId: () => "evaluate-alarms",
+    attempts: 1,
+    backoff: { type: "fixed", delay: 1_000, jitter: 0.5 },
+    lockDurationMs: 60_000,
+    keepCompleted: { age: DAY, count: 100 },
+    keepFailed: { age: 7 * DAY },
+  }),
+  /** Tell the team mailbox or the operations webhook about one alarm event. */
+  alarmNotify: defineJob({
+    queue: QUEUE_NAMES.maintenance,
+    name: "notify-alarm",
+    payload: z
+      .object({
+        alarmId: id,
+        event: z.enum(["fired", "repeated", "resolved"]),
+        sequence: z.number().int().positive(),
+        channel: z.enum(["mail", "webhook"]),
+      })
+      .strict(),
+    jobId: ({ alarmId, sequence, channel }) => `alarm-${alarmId}-${sequence}-${channel}`,
+    attempts: 10,
+    backoff: { type: "exponential", delay: 10_000, jitter: 0.5 },
+    lockDurationMs: 60_000,
+    keepCompleted: { age: 7 * DAY, count: 10_000 },
+    keepFailed: { age: 30 * DAY },
+  }),
+  /** Scheduled (DIGEST_CRON in DIGEST_TZ, 07:30 Copenhagen): the team's daily digest. */
+  dailyDigest: defineJob({
+    queue: QUEUE_NAMES.maintenance,
+    name: "send-daily-digest",
+    payload: z.object({}).strict(),
+    jobId: () => "send-daily-digest",
+    attempts: 5,
+    backoff: { type: "exponential", delay: 30_000, jitter: 0.5 },
+    lockDurationMs: 60_000,
+    keepCompleted: { age: 30 * DAY, count: 100 },
+    keepFailed: { age: 30 * DAY },
+  }),
 } as const;
 
 export type JobKey = keyof typeof JOBS;

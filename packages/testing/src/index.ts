@@ -1,3 +1,4 @@
+export * from "./chain-simulator.js";
 export * from "./dovecot-user.js";
 export * from "./http-receiver.js";
 export * from "./redis-prefix.js";

@@ -13,6 +13,7 @@ import { quarantineRoutes } from "./quarantine-routes.js";
 import { reportRoutes } from "./report-routes.js";
 import { sessionRoutes } from "./session-routes.js";
 import { tokenRoutes } from "./token-routes.js";
+import { watchRoutes } from "./watch-routes.js";
 
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   for (const routes of [
@@ -28,6 +29,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
     dailyCheckRoutes,
     adminRoutes,
     cprAuditRoutes,
+    watchRoutes,
   ]) {
     await app.register(async (scope) => routes(scope, deps));
   }

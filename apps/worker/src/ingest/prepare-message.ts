@@ -1,7 +1,9 @@
 // Everything about one message that needs no lock: load, decrypt, parse, classify. What cannot
-// be read is quarantined with the reason; the rest goes to the batch transaction.
+// be read is quarantined with the reason; the rest goes to the batch transaction. A report about
+// one of our canary probes is recorded as the probe's round trip and yields no failure at all.
 import { classifyReport, readNdrFacts } from "@safetynet/classifier";
-import { type IngestMessage, quarantineRawMessage } from "@safetynet/db";
+import { canaryTokenOfOriginal } from "@safetynet/core";
+import { type IngestMessage, quarantineRawMessage, recordCanaryReturn } from "@safetynet/db";
 import { type BounceReport, parseMessage } from "@safetynet/ndr";
 import { UnrecoverableError } from "bullmq";
 import type { PreparedMessage } from "./group-batch.js";
@@ -11,6 +13,9 @@ import { toNewFailure } from "./to-new-failure.js";
 function errorText(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 500);
 }
+
+/** RawMessage.kind of a report about a canary probe (never a failure, notice or report figure). */
+export const CANARY_KIND = "canary";
 
 export type Prepared = { ready: PreparedMessage } | { done: IngestOutcome; live: boolean };
 
@@ -39,6 +44,19 @@ export async function prepareMessage(
     report = parseMessage(bytes);
   } catch (error) {
     return quarantine(context, messageId, `cannot parse: ${errorText(error)}`, live);
+  }
+  const probeId = canaryTokenOfOriginal(report.original);
+  if (probeId) {
+    // Only a failure report closes the round trip; a delay report about the probe is just kept.
+    if (report.kind === "bounce") {
+      const recorded = await recordCanaryReturn(context.db, {
+        probeId,
+        returnedAt: message.receivedAt,
+        rawMessageId: messageId,
+      });
+      context.log.info({ messageId, probeId, recorded }, "canary NDR came back");
+    }
+    return { ready: { messageId, kind: CANARY_KIND, at: message.receivedAt.getTime(), live, failures: [] } };
   }
   // Event time: the NDR's own Date, as the classify command orders messages; then what we know.
   const facts = readNdrFacts(bytes);

@@ -1,0 +1,106 @@
+// Runs the watch jobs inside the worker: three job schedulers on the maintenance queue (canary
+// every CANARY_INTERVAL, alarms every ALARM_CHECK_INTERVAL, the digest on DIGEST_CRON in DIGEST_TZ)
+// and the processor for them and for alarm notifications. Schedulers are upserted, so every worker
+// process may call this: BullMQ keeps one schedule per id.
+import type { Logger } from "@safetynet/config";
+import type { DbClient } from "@safetynet/db";
+import { createQueue, createRedisConnection, JOBS, QUEUE_NAMES, readPayload } from "@safetynet/queue";
+import { type Job, Worker } from "bullmq";
+import { deliverAlarm } from "./deliver-alarm.js";
+import { evaluateAlarms } from "./evaluate-alarms.js";
+import { runCanaryProbe } from "./run-canary-probe.js";
+import { sendDailyDigest } from "./send-daily-digest.js";
+import type { WatchConfig, WatchContext } from "./watch-context.js";
+
+export interface WatchOptions {
+  db: DbClient;
+  config: WatchConfig & { REDIS_URL: string };
+  logger: Logger;
+  prefix: string;
+  clock?: () => Date;
+  /** Register the schedulers (default true; tests drive the jobs themselves). */
+  schedule?: boolean;
+}
+
+export interface WatchHandle {
+  context: WatchContext;
+  stop(): Promise<void>;
+}
+
+export async function startWatch(options: WatchOptions): Promise<WatchHandle> {
+  const log = options.logger.child({ queue: "maintenance" });
+  const connection = createRedisConnection(options.config.REDIS_URL);
+  const workerConnection = createRedisConnection(options.config.REDIS_URL);
+  const queue = (name: (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES]) =>
+    createQueue(name, { connection, prefix: options.prefix });
+  const maintenance = queue(QUEUE_NAMES.maintenance);
+  const watched = [queue(QUEUE_NAMES.ingest), queue(QUEUE_NAMES.notify), queue(QUEUE_NAMES.escalate)];
+  const clock = options.clock ?? (() => new Date());
+  const context: WatchContext = {
+    db: options.db,
+    config: options.config,
+    log,
+    maintenance,
+    watched,
+    clock,
+    startedAt: clock(),
+  };
+  const { config } = options;
+  if (options.schedule !== false) {
+    const template = (key: "canaryProbe" | "evaluateAlarms" | "dailyDigest") => ({
+      name: JOBS[key].name,
+      data: {},
+      opts: {
+        attempts: JOBS[key].attempts,
+        backoff: JOBS[key].backoff,
+        removeOnComplete: JOBS[key].keepCompleted,
+        removeOnFail: JOBS[key].keepFailed,
+      },
+    });
+    if (config.CANARY_TO) {
+      await maintenance.upsertJobScheduler("canary", { every: config.CANARY_INTERVAL }, template("canaryProbe"));
+    } else {
+      await maintenance.removeJobScheduler("canary");
+    }
+    await maintenance.upsertJobScheduler("alarms", { every: config.ALARM_CHECK_INTERVAL }, template("evaluateAlarms"));
+    await maintenance.upsertJobScheduler(
+      "daily-digest",
+      { pattern: config.DIGEST_CRON, tz: config.DIGEST_TZ },
+      template("dailyDigest"),
+    );
+  }
+  const worker = new Worker(
+    QUEUE_NAMES.maintenance,
+    async (job: Job) => {
+      switch (job.name) {
+        case JOBS.canaryProbe.name:
+          return runCanaryProbe(context);
+        case JOBS.evaluateAlarms.name:
+          return (await evaluateAlarms(context)).length;
+        case JOBS.alarmNotify.name:
+          return deliverAlarm(context, readPayload("alarmNotify", job.data));
+        case JOBS.dailyDigest.name:
+          return sendDailyDigest(context);
+        default:
+          throw new Error(`unknown maintenance job ${job.name}`);
+      }
+    },
+    { connection: workerConnection, prefix: options.prefix, concurrency: 4, lockDuration: 60_000 },
+  );
+  worker.on("failed", (job, error) =>
+    log.warn(
+      { jobId: job?.id, job: job?.name, attempts: job?.attemptsMade, error: error.name },
+      "maintenance job failed",
+    ),
+  );
+  worker.on("error", (error) => log.error({ error: error.name }, "maintenance worker connection error"));
+  log.info({ canary: Boolean(config.CANARY_TO), digest: `${config.DIGEST_CRON} ${config.DIGEST_TZ}` }, "watch started");
+  return {
+    context,
+    async stop() {
+      await worker.close();
+      await Promise.all([maintenance, ...watched].map((q) => q.close())).catch(() => undefined);
+      await Promise.all([connection.quit(), workerConnection.quit()]).catch(() => undefined);
+    },
+  };
+}
