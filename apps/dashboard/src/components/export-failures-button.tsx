@@ -1,0 +1,77 @@
+// CSV of every failure the filter matches, not just the page on screen. The API's CSV route does
+// the work when it has one; otherwise the dashboard pages through the JSON list itself.
+import { useState } from "preact/hooks";
+import { ApiError, requestApi, requestText } from "../api/request-api.js";
+import type { FailureSummary, ListPage } from "../api/types.js";
+import { useText } from "../i18n/use-text.js";
+import { apiQuery, type Filters, listQuery } from "../lib/failure-filters.js";
+import { downloadText, toCsv } from "../lib/to-csv.js";
+import { ErrorMessage } from "./async-view.js";
+
+const COLUMNS = [
+  "id",
+  "sentAt",
+  "failedAt",
+  "sender",
+  "recipient",
+  "subject",
+  "reason",
+  "cause",
+  "scope",
+  "outcome",
+  "serious",
+];
+
+async function pageThrough(filters: Filters, sort: string): Promise<string> {
+  const rows: unknown[][] = [];
+  let cursor: string | null = null;
+  do {
+    const page: ListPage<FailureSummary> = await requestApi(`/api/failures${apiQuery(filters, sort, cursor, 500)}`);
+    for (const item of page.items) {
+      const record = item as unknown as Record<string, unknown>;
+      rows.push(
+        COLUMNS.map((column) =>
+          column === "sender"
+            ? (item.sender ?? item.originalSender)
+            : column === "subject"
+              ? (item.subject ?? item.subjectMasked)
+              : record[column],
+        ),
+      );
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return toCsv(COLUMNS, rows);
+}
+
+export function ExportFailuresButton({ filters, sort }: { filters: Filters; sort: string }) {
+  const { t } = useText();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      let text: string;
+      try {
+        text = await requestText(`/api/failures.csv${listQuery(filters, sort)}`, { accept: "text/csv" });
+      } catch (caught) {
+        if (!(caught instanceof ApiError) || caught.status !== 404) throw caught;
+        text = await pageThrough(filters, sort);
+      }
+      downloadText(`failures-${new Date().toISOString().slice(0, 10)}.csv`, text);
+    } catch (caught) {
+      setError(caught as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <span class="action">
+      <button type="button" class="secondary" onClick={run} disabled={busy} aria-busy={busy}>
+        {busy ? t("downloading") : t("downloadCsv")}
+      </button>
+      {error && <ErrorMessage error={error} />}
+    </span>
+  );
+}
