@@ -33,9 +33,8 @@ export interface FailureSummary {
 }
 
 export interface TimelineEntry {
-  at: string;
+  at: string | null;
   event: string;
-  actor?: string | null;
   detail?: unknown;
 }
 

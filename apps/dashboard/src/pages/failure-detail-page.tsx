@@ -79,13 +79,23 @@ function TriageForm({ failure, onSaved }: { failure: FailureDetail; onSaved(): v
   );
 }
 
-function Field({ label, value }: { label: string; value: preact.ComponentChildren }) {
+function Field({ label, value, mono }: { label: string; value: preact.ComponentChildren; mono?: boolean }) {
+  const empty = value === null || value === undefined || value === "";
   return (
     <>
       <dt>{label}</dt>
-      <dd>{value === null || value === undefined || value === "" ? "—" : value}</dd>
+      <dd class={mono && !empty ? "mono" : undefined}>{empty ? "—" : value}</dd>
     </>
   );
+}
+
+/** The timeline's detail as short "key: value" pairs (ids, codes, staff addresses; never mail text). */
+function describeDetail(detail: unknown): string {
+  if (!detail || typeof detail !== "object") return "";
+  return Object.entries(detail as Record<string, unknown>)
+    .filter(([key, value]) => value !== null && value !== undefined && value !== "" && !/id$/i.test(key))
+    .map(([key, value]) => `${key}: ${String(value)}`)
+    .join(", ");
 }
 
 export function FailureDetailPage({ id }: { id: string }) {
@@ -137,13 +147,10 @@ export function FailureDetailPage({ id }: { id: string }) {
                 <Field label={t("colScope")} value={t(`scope_${failure.scope}`)} />
                 <Field label={t("colStatus")} value={failure.status} />
                 <Field label={t("fieldReplyCode")} value={failure.replyCode} />
-                <Field
-                  label={t("fieldDiagnostic")}
-                  value={<span class="mono">{failure.diagnostic ?? failure.diagnosticMasked}</span>}
-                />
+                <Field label={t("fieldDiagnostic")} mono value={failure.diagnostic ?? failure.diagnosticMasked} />
                 <Field label={t("fieldReportingMta")} value={failure.reportingMta} />
                 <Field label={t("fieldRemoteMta")} value={failure.remoteMta} />
-                <Field label={t("fieldMessageId")} value={<span class="mono">{failure.originalMessageId}</span>} />
+                <Field label={t("fieldMessageId")} mono value={failure.originalMessageId} />
                 <Field label={t("fieldResponsible")} value={failure.responsible} />
                 <Field label={t("fieldBackfilled")} value={failure.backfilled ? t("yes") : t("no")} />
               </dl>
@@ -154,8 +161,9 @@ export function FailureDetailPage({ id }: { id: string }) {
               <ol class="timeline">
                 {failure.timeline.map((entry, index) => (
                   <li key={`${entry.at}-${index}`}>
-                    <time dateTime={entry.at}>{formatDate(entry.at, language)}</time> <strong>{entry.event}</strong>
-                    {entry.actor && <span> · {entry.actor}</span>}
+                    <time dateTime={entry.at ?? undefined}>{formatDate(entry.at, language)}</time>{" "}
+                    <strong>{t(`event_${entry.event}`)}</strong>
+                    {describeDetail(entry.detail) && <span class="muted"> · {describeDetail(entry.detail)}</span>}
                   </li>
                 ))}
               </ol>

@@ -66,9 +66,9 @@ export function FailuresPage({ query }: { query: URLSearchParams }) {
 
   const applyBulk = async () => {
     const ids = [...selected];
-    const result = await requestApi<{ updated: number }>("/api/failures/bulk", {
-      method: "POST",
-      body: { ids, outcome: bulkOutcome },
+    const result = await requestApi<{ updated: number }>("/api/failures", {
+      method: "PATCH",
+      body: { ids, change: { outcome: bulkOutcome } },
     });
     setBulkMessage(`${result?.updated ?? ids.length} ${t("bulkDone")}`);
     setSelected(new Set());
@@ -176,7 +176,7 @@ export function FailuresPage({ query }: { query: URLSearchParams }) {
                     </thead>
                     <tbody>
                       {page.items.map((item) => (
-                        <tr key={item.id} class={item.serious ? "serious" : undefined}>
+                        <tr key={item.id} data-id={item.id} class={item.serious ? "serious" : undefined}>
                           {canEdit && (
                             <td>
                               <input
@@ -187,12 +187,12 @@ export function FailuresPage({ query }: { query: URLSearchParams }) {
                               />
                             </td>
                           )}
-                          <td>
+                          <td class="date">
                             <AppLink href={`/failures/${encodeURIComponent(item.id)}`}>
                               {formatDate(item.failedAt, language)}
                             </AppLink>
                           </td>
-                          <td>{formatDate(item.sentAt, language)}</td>
+                          <td class="date">{formatDate(item.sentAt, language)}</td>
                           <td>{item.sender ?? item.originalSender ?? "—"}</td>
                           <td>{item.recipient ?? "—"}</td>
                           <td class="subject">{item.subject ?? item.subjectMasked ?? "—"}</td>
