@@ -90,7 +90,9 @@ export async function requestApi<T>(path: string, options: RequestOptions = {}):
   return (await response.json()) as T;
 }
 
-export async function requestText(path: string, options: RequestOptions = {}): Promise<string> {
-  const response = await send(path, options);
+/** A CSV answer, or null when the API answered JSON instead (it has no CSV form of that route). */
+export async function requestCsv(path: string): Promise<string | null> {
+  const response = await send(path, { accept: "text/csv" });
+  if (!(response.headers.get("content-type") ?? "").includes("text/csv")) return null;
   return response.text();
 }

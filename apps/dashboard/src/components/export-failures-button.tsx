@@ -1,7 +1,7 @@
-// CSV of every failure the filter matches, not just the page on screen. The API's CSV route does
+// CSV of every failure the filter matches, not just the page on screen. The API's CSV answer does
 // the work when it has one; otherwise the dashboard pages through the JSON list itself.
 import { useState } from "preact/hooks";
-import { ApiError, requestApi, requestText } from "../api/request-api.js";
+import { requestApi, requestCsv } from "../api/request-api.js";
 import type { FailureSummary, ListPage } from "../api/types.js";
 import { useText } from "../i18n/use-text.js";
 import { apiQuery, type Filters, listQuery } from "../lib/failure-filters.js";
@@ -52,13 +52,9 @@ export function ExportFailuresButton({ filters, sort }: { filters: Filters; sort
     setBusy(true);
     setError(null);
     try {
-      let text: string;
-      try {
-        text = await requestText(`/api/failures.csv${listQuery(filters, sort)}`, { accept: "text/csv" });
-      } catch (caught) {
-        if (!(caught instanceof ApiError) || caught.status !== 404) throw caught;
-        text = await pageThrough(filters, sort);
-      }
+      // GET /api/failures with Accept: text/csv answers every match as CSV; an API without that
+      // answers JSON (one page), and then the dashboard pages through the list itself.
+      const text = (await requestCsv(`/api/failures${listQuery(filters, sort)}`)) ?? (await pageThrough(filters, sort));
       downloadText(`failures-${new Date().toISOString().slice(0, 10)}.csv`, text);
     } catch (caught) {
       setError(caught as Error);
