@@ -1,14 +1,15 @@
 // Open, systemic and pattern incidents with their growth, the lifecycle actions, and the
 // webhook deliveries to the supplier (status, redelivery).
 import { INCIDENT_STATUSES } from "@safetynet/core";
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { requestApi } from "../api/request-api.js";
-import { type Incident, type ListPage, SCOPES } from "../api/types.js";
+import { type FailureSummary, type Incident, type ListPage, SCOPES } from "../api/types.js";
 import { ActionButton } from "../components/action-button.js";
 import { AppLink } from "../components/app-link.js";
-import { AsyncView, ErrorMessage } from "../components/async-view.js";
+import { AsyncView, ErrorMessage, Loading } from "../components/async-view.js";
 import { BarChart } from "../components/bar-chart.js";
 import { formatDate, useText } from "../i18n/use-text.js";
+import { countPerDay } from "../lib/count-per-day.js";
 import { navigate } from "../lib/router.js";
 import { useSession } from "../lib/session.js";
 import { useResource } from "../lib/use-resource.js";
@@ -23,27 +24,42 @@ interface Delivery {
   createdAt: string;
 }
 
+const GROWTH_PAGES = 5;
+
+/** New failures per day, read from the failure list of the incident (at most 5,000 failures). */
+async function loadGrowth(id: string): Promise<{ days: { day: string; count: number }[]; partial: boolean }> {
+  const times: string[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const query = new URLSearchParams({ incident: id, sort: "failedAt", limit: "1000" });
+    if (cursor) query.set("cursor", cursor);
+    const page: ListPage<FailureSummary> = await requestApi(`/api/failures?${query}`);
+    for (const item of page.items) if (item.failedAt) times.push(item.failedAt);
+    cursor = page.nextCursor;
+  } while (cursor && ++pages < GROWTH_PAGES);
+  return { days: countPerDay(times), partial: cursor !== null };
+}
+
 function Growth({ id }: { id: string }) {
-  const { t, language } = useText();
-  const resource = useResource<{ points: { at: string; count: number }[] }>(
-    `/api/incidents/${encodeURIComponent(id)}/growth`,
-  );
+  const { t } = useText();
+  const [state, setState] = useState<{ days: { day: string; count: number }[]; partial: boolean } | Error | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    setState(null);
+    loadGrowth(id).then(setState, (error: Error) => setState(error));
+  }, [id, attempt]);
+  if (state === null) return <Loading />;
+  if (state instanceof Error) return <ErrorMessage error={state} onRetry={() => setAttempt((n) => n + 1)} />;
+  if (state.days.length === 0) return <p>{t("empty")}</p>;
   return (
-    <AsyncView resource={resource}>
-      {(growth) =>
-        growth.points.length === 0 ? (
-          <p>{t("empty")}</p>
-        ) : (
-          <BarChart
-            title={`${t("incidentGrowth")}: ${id}`}
-            bars={growth.points.slice(-14).map((point) => ({
-              label: formatDate(point.at, language, false).replace(/\s?\d{4}$/, ""),
-              value: point.count,
-            }))}
-          />
-        )
-      }
-    </AsyncView>
+    <>
+      <BarChart
+        title={`${t("incidentGrowth")}: ${t("growthPerDay")}`}
+        bars={state.days.slice(-14).map((point) => ({ label: point.day.slice(5), value: point.count }))}
+      />
+      {state.partial && <p class="muted">{t("growthPartial")}</p>}
+    </>
   );
 }
 
