@@ -71,6 +71,7 @@ export interface Incident {
   acknowledgedBy?: string | null;
   escalatedAt?: string | null;
   resolvedAt?: string | null;
+  silence?: { reason: string; createdBy: string; expiresAt: string } | null;
 }
 
 export interface YearlyReport {

@@ -152,6 +152,8 @@ const da = {
   // incidents
   incidentsTitle: "Hændelser",
   incidentStatus: "Status",
+  incidentsActive: "Aktive (ikke løste)",
+  silencedUntil: "Dæmpet til",
   incidentGrowth: "Udvikling",
   growthPerDay: "nye fejl pr. dag",
   growthPartial: "Viser de første 5.000 fejl.",
@@ -390,6 +392,8 @@ const en: Record<MessageKey, string> = {
   scope_none: "None",
   incidentsTitle: "Incidents",
   incidentStatus: "Status",
+  incidentsActive: "Active (not resolved)",
+  silencedUntil: "Silenced until",
   incidentGrowth: "Growth",
   growthPerDay: "new failures per day",
   growthPartial: "Showing the first 5,000 failures.",

@@ -196,6 +196,12 @@ function IncidentRow({ incident, onChanged }: { incident: Incident; onChanged():
         <dt>{t("incidentLastSeen")}</dt>
         <dd>{formatDate(incident.lastSeen, language)}</dd>
       </dl>
+      {incident.silence && (
+        <p class="muted">
+          {t("silencedUntil")} {formatDate(incident.silence.expiresAt, language)} ({incident.silence.createdBy}):{" "}
+          {incident.silence.reason}
+        </p>
+      )}
       <div class="buttons">
         {canEdit && !resolved && (
           <>
@@ -237,7 +243,9 @@ export function IncidentsPage({ query }: { query: URLSearchParams }) {
   const status = query.get("status") ?? "";
   const scope = query.get("scope") ?? "";
   const params = new URLSearchParams();
-  if (status) params.set("status", status);
+  // Unfiltered, the page shows what needs attention: every incident that is not resolved.
+  if (status === "") params.set("active", "true");
+  else if (status !== "all") params.set("status", status);
   if (scope) params.set("scope", scope);
   params.set("limit", "100");
   const resource = useResource<ListPage<Incident>>(`/api/incidents?${params}`);
@@ -259,7 +267,8 @@ export function IncidentsPage({ query }: { query: URLSearchParams }) {
             value={status}
             onChange={(e) => setFilter("status", (e.currentTarget as HTMLSelectElement).value)}
           >
-            <option value="">{t("any")}</option>
+            <option value="">{t("incidentsActive")}</option>
+            <option value="all">{t("any")}</option>
             {INCIDENT_STATUSES.map((value) => (
               <option key={value} value={value}>
                 {t(`status_${value}`)}
