@@ -14,7 +14,9 @@ export function toCsv(header: string[], rows: unknown[][]): string {
 
 /** Offer text as a file download from the page. */
 export function downloadText(name: string, text: string, type = "text/csv;charset=utf-8"): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  // A byte order mark makes Excel read UTF-8 (æ, ø, å); fetch's text() drops the API's own.
+  const body = type.startsWith("text/csv") && !text.startsWith("\uFEFF") ? `\uFEFF${text}` : text;
+  const url = URL.createObjectURL(new Blob([body], { type }));
   const anchor = document.createElement("a");
   anchor.href = url;
   anchor.download = name;

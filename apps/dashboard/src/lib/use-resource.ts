@@ -9,20 +9,26 @@ export type Resource<T> =
   | { state: "ready"; data: T; error?: undefined; reload(): void };
 
 export function useResource<T>(path: string | null): Resource<T> {
+  return useAsync<T>(path === null ? null : () => requestApi<T>(path), [path]);
+}
+
+/** The same states for any loader (a page that combines several requests); null: load nothing. */
+export function useAsync<T>(loader: (() => Promise<T>) | null, deps: unknown[]): Resource<T> {
   const [result, setResult] = useState<{ state: "loading" | "error" | "ready"; data?: T; error?: Error }>({
     state: "loading",
   });
   const generation = useRef(0);
+  // The caller's deps say when the loader changes (a new function each render is the same loader).
   const load = useCallback(() => {
-    if (path === null) return;
+    if (loader === null) return;
     const mine = ++generation.current;
     setResult((previous) => ({ state: "loading", data: previous.data }));
-    requestApi<T>(path).then(
+    loader().then(
       (data) => mine === generation.current && setResult({ state: "ready", data }),
       (error: Error) =>
         mine === generation.current && setResult((previous) => ({ ...previous, state: "error", error })),
     );
-  }, [path]);
+  }, deps);
   useEffect(load, [load]);
   return { ...result, reload: load } as Resource<T>;
 }

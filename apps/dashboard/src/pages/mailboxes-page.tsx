@@ -12,6 +12,7 @@ interface MailboxItem {
   lastError: string | null;
   lastSeenAt: string | null;
   lastFullSyncAt: string | null;
+  lastMessageAt?: string | null;
   lastUid?: string | number | null;
 }
 
@@ -32,7 +33,10 @@ export function MailboxesPage() {
                 label: t("mailboxStatus"),
                 render: (item) => <span class={`pill ${item.status === "active" ? "ok" : "bad"}`}>{item.status}</span>,
               },
-              { label: t("mailboxLastSeen"), render: (item) => formatDate(item.lastSeenAt, language) },
+              {
+                label: t("mailboxLastSeen"),
+                render: (item) => formatDate(item.lastMessageAt ?? item.lastSeenAt, language),
+              },
               { label: t("mailboxLastSync"), render: (item) => formatDate(item.lastFullSyncAt, language) },
               { label: "UID", numeric: true, render: (item) => item.lastUid ?? "—" },
               { label: t("mailboxError"), render: (item) => item.lastError ?? "—" },

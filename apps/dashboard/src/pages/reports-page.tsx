@@ -1,14 +1,35 @@
 // The tables the authority asks for, laid out as the incident report printed them: failed mails
 // per year, and each year's outcomes with counts and shares; bar charts and CSV beside them.
+
+import { requestCsv } from "../api/request-api.js";
 import { OUTCOMES, type OutcomeReport, type YearlyReport } from "../api/types.js";
+import { ActionButton } from "../components/action-button.js";
 import { AsyncView } from "../components/async-view.js";
 import { BarChart } from "../components/bar-chart.js";
 import { useText } from "../i18n/use-text.js";
-import { downloadText, toCsv } from "../lib/to-csv.js";
+import { downloadText } from "../lib/to-csv.js";
 import { useResource } from "../lib/use-resource.js";
 
+/** The API gives each share in percent of its year, with one decimal. */
 function percent(share: number, language: string): string {
-  return `${(share * 100).toLocaleString(language === "da" ? "da-DK" : "en-GB", { maximumFractionDigits: 1 })} %`;
+  return `${share.toLocaleString(language === "da" ? "da-DK" : "en-GB", { maximumFractionDigits: 1 })} %`;
+}
+
+/** The API's own CSV of a report (`;`-separated, decimal comma, a total row: what Danish spreadsheets open). */
+function ReportCsvButton({ path, name, label }: { path: string; name: string; label: string }) {
+  const { t } = useText();
+  return (
+    <ActionButton
+      class="secondary"
+      action={async () => {
+        const csv = await requestCsv(`${path}?format=csv`);
+        if (csv === null) throw new Error("the API sent no CSV");
+        downloadText(`safetynet-${name}.csv`, csv);
+      }}
+    >
+      {t("downloadCsv")}: {label}
+    </ActionButton>
+  );
 }
 
 function YearlyTable({ report }: { report: YearlyReport }) {
@@ -44,18 +65,7 @@ function YearlyTable({ report }: { report: YearlyReport }) {
         title={t("chartYearly")}
         bars={report.rows.map((row) => ({ label: String(row.year), value: row.count }))}
       />
-      <button
-        type="button"
-        class="secondary"
-        onClick={() =>
-          downloadText(
-            "yearly.csv",
-            toCsv(["year", "count"], [...report.rows.map((row) => [row.year, row.count]), ["total", report.total]]),
-          )
-        }
-      >
-        {t("downloadCsv")}: {t("reportYearly")}
-      </button>
+      <ReportCsvButton path="/api/reports/yearly" name="yearly" label={t("reportYearly")} />
     </div>
   );
 }
@@ -134,21 +144,7 @@ function OutcomeTable({ report }: { report: OutcomeReport }) {
           })),
         }))}
       />
-      <button
-        type="button"
-        class="secondary"
-        onClick={() =>
-          downloadText(
-            "outcomes.csv",
-            toCsv(
-              ["year", "outcome", "count", "share"],
-              report.rows.map((row) => [row.year, row.outcome, row.count, row.share]),
-            ),
-          )
-        }
-      >
-        {t("downloadCsv")}: {t("reportOutcomes")}
-      </button>
+      <ReportCsvButton path="/api/reports/outcomes" name="outcomes" label={t("reportOutcomes")} />
     </div>
   );
 }

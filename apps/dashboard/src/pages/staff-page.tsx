@@ -33,11 +33,11 @@ function ImportStaff({ onImported }: { onImported(): void }) {
         setBusy(true);
         setError(null);
         try {
-          const answer = await requestApi<{ imported?: number; count?: number }>("/api/staff/import", {
+          const answer = await requestApi<{ upserted: number; deactivated: number }>("/api/staff/import", {
             method: "POST",
             rawBody: { text: await file.text(), type: "text/csv" },
           });
-          setResult(`${answer.imported ?? answer.count ?? 0} ${t("staffImported")}`);
+          setResult(`${answer.upserted} ${t("staffImported")}`);
           onImported();
         } catch (caught) {
           setError(caught as Error);

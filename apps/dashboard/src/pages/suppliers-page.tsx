@@ -2,7 +2,7 @@
 // add either here. A new endpoint's signing secret is shown once.
 import { WEBHOOK_EVENTS } from "@safetynet/core";
 import { useState } from "preact/hooks";
-import { requestApi } from "../api/request-api.js";
+import { ApiError, requestApi } from "../api/request-api.js";
 import type { ListPage } from "../api/types.js";
 import { AsyncView, ErrorMessage } from "../components/async-view.js";
 import { DataTable } from "../components/data-table.js";
@@ -157,20 +157,24 @@ export function SuppliersPage() {
             />
             {isAdmin && <AddSupplier onAdded={suppliers.reload} />}
             <h2>{t("endpoints")}</h2>
-            <AsyncView resource={endpoints}>
-              {(list) => (
-                <DataTable
-                  caption={t("endpoints")}
-                  items={list.items}
-                  columns={[
-                    { label: t("incidentSupplier"), render: (item) => item.supplierId },
-                    { label: t("endpointUrl"), render: (item) => <span class="mono">{item.url}</span> },
-                    { label: t("endpointEvents"), render: (item) => item.events.join(", ") },
-                    { label: t("endpointActive"), render: (item) => (item.active ? t("yes") : t("no")) },
-                  ]}
-                />
-              )}
-            </AsyncView>
+            {endpoints.state === "error" && endpoints.error instanceof ApiError && endpoints.error.status === 404 ? (
+              <p class="muted">{t("endpointsMissing")}</p>
+            ) : (
+              <AsyncView resource={endpoints}>
+                {(list) => (
+                  <DataTable
+                    caption={t("endpoints")}
+                    items={list.items}
+                    columns={[
+                      { label: t("incidentSupplier"), render: (item) => item.supplierId },
+                      { label: t("endpointUrl"), render: (item) => <span class="mono">{item.url}</span> },
+                      { label: t("endpointEvents"), render: (item) => item.events.join(", ") },
+                      { label: t("endpointActive"), render: (item) => (item.active ? t("yes") : t("no")) },
+                    ]}
+                  />
+                )}
+              </AsyncView>
+            )}
             {isAdmin && <AddEndpoint suppliers={page.items} onAdded={endpoints.reload} />}
           </>
         )}

@@ -2,20 +2,13 @@
 // cause, the notices a person must handle, and the button that records today's check.
 import { useState } from "preact/hooks";
 import { requestApi } from "../api/request-api.js";
+import { ActionButton } from "../components/action-button.js";
 import { AppLink } from "../components/app-link.js";
 import { AsyncView, ErrorMessage } from "../components/async-view.js";
 import { formatDate, useText } from "../i18n/use-text.js";
+import { loadToday, type Notice } from "../lib/load-today.js";
 import { useSession } from "../lib/session.js";
-import { useResource } from "../lib/use-resource.js";
-
-export interface TodayView {
-  since: string | null;
-  lastCheck: { day: string; checkedBy: string; note: string | null; createdAt?: string } | null;
-  total: number;
-  byIncident: { incidentId: string | null; key?: string | null; cause: string; scope: string; count: number }[];
-  byCause: { cause: string; count: number }[];
-  notices: { id: string; recipient: string; status: string; lastError: string | null; createdAt: string }[];
-}
+import { useAsync } from "../lib/use-resource.js";
 
 function RecordCheck({ onRecorded }: { onRecorded(): void }) {
   const { t } = useText();
@@ -28,7 +21,7 @@ function RecordCheck({ onRecorded }: { onRecorded(): void }) {
     setBusy(true);
     setError(null);
     try {
-      await requestApi("/api/daily-checks", { method: "POST", body: { note } });
+      await requestApi("/api/daily-checks", { method: "POST", body: { summary: note } });
       setDone(true);
       setNote("");
       onRecorded();
@@ -59,30 +52,83 @@ function RecordCheck({ onRecorded }: { onRecorded(): void }) {
   );
 }
 
+function NoticeTable({ notices }: { notices: Notice[] }) {
+  const { t, language } = useText();
+  const { canEdit } = useSession();
+  const [resent, setResent] = useState<Set<string>>(new Set());
+  return (
+    <table class="list">
+      <thead>
+        <tr>
+          <th scope="col">{t("colRecipient")}</th>
+          <th scope="col">{t("colStatus")}</th>
+          <th scope="col">{t("error")}</th>
+          <th scope="col">{t("receivedAt")}</th>
+          {canEdit && <th scope="col">{t("resend")}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {notices.map((notice) => (
+          <tr key={notice.id}>
+            <td>
+              {notice.recipient} <span class="muted">({notice.recipientRole})</span>
+            </td>
+            <td>{t(`attention_${notice.attention}`)}</td>
+            <td class="mono">{notice.lastError ?? "—"}</td>
+            <td class="date">{formatDate(notice.createdAt, language)}</td>
+            {canEdit && (
+              <td>
+                {resent.has(notice.id) ? (
+                  <span role="status">{t("reprocessed")}</span>
+                ) : (
+                  <ActionButton
+                    class="secondary"
+                    action={async () => {
+                      await requestApi(`/api/notices/${encodeURIComponent(notice.id)}/resend`, { method: "POST" });
+                      setResent(new Set([...resent, notice.id]));
+                    }}
+                  >
+                    {t("resend")}
+                  </ActionButton>
+                )}
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function TodayPage() {
   const { t, language } = useText();
   const { canEdit } = useSession();
-  const resource = useResource<TodayView>("/api/today");
+  const resource = useAsync(() => loadToday(), []);
   return (
     <section aria-labelledby="today-title">
       <h1 id="today-title">{t("todayTitle")}</h1>
       <AsyncView resource={resource}>
         {(today) => {
-          const since = today.since ? `from=${encodeURIComponent(today.since)}` : "";
+          const since = `from=${encodeURIComponent(today.since)}`;
           return (
             <>
               <p class="lead">
                 {today.lastCheck ? (
                   <>
-                    {t("todayLastCheck")}: {formatDate(today.lastCheck.createdAt ?? today.lastCheck.day, language)} (
-                    {today.lastCheck.checkedBy}){today.lastCheck.note ? `: ${today.lastCheck.note}` : ""}
+                    {t("todayLastCheck")}: {formatDate(today.lastCheck.createdAt, language)} (
+                    {today.lastCheck.checkedBy}){today.lastCheck.summary ? `: ${today.lastCheck.summary}` : ""}
                   </>
                 ) : (
                   t("todayNoCheck")
                 )}
               </p>
+              {today.grouped < today.total && (
+                <p class="muted">
+                  {t("todayGroupedNewest")} {today.grouped}
+                </p>
+              )}
               <p class="big">
-                <AppLink href={`/failures${since ? `?${since}` : ""}`}>
+                <AppLink href={`/failures?${since}`}>
                   <strong data-testid="today-total">{today.total}</strong> {t("todayArrived")}
                 </AppLink>
               </p>
@@ -108,9 +154,7 @@ export function TodayPage() {
                           <tr key={row.incidentId ?? `none-${row.cause}`}>
                             <td>
                               {row.incidentId ? (
-                                <AppLink
-                                  href={`/failures?incident=${encodeURIComponent(row.incidentId)}${since ? `&${since}` : ""}`}
-                                >
+                                <AppLink href={`/failures?incident=${encodeURIComponent(row.incidentId)}&${since}`}>
                                   {row.key ?? row.incidentId}
                                 </AppLink>
                               ) : (
@@ -144,9 +188,7 @@ export function TodayPage() {
                         {today.byCause.map((row) => (
                           <tr key={row.cause}>
                             <td>
-                              <AppLink
-                                href={`/failures?cause=${encodeURIComponent(row.cause)}${since ? `&${since}` : ""}`}
-                              >
+                              <AppLink href={`/failures?cause=${encodeURIComponent(row.cause)}&${since}`}>
                                 {row.cause}
                               </AppLink>
                             </td>
@@ -159,29 +201,11 @@ export function TodayPage() {
                 </div>
               </div>
               <h2>{t("todayNotices")}</h2>
-              {today.notices.length === 0 ? (
-                <p>{t("todayNoNotices")}</p>
-              ) : (
-                <table class="list">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("colRecipient")}</th>
-                      <th scope="col">{t("colStatus")}</th>
-                      <th scope="col">{t("error")}</th>
-                      <th scope="col">{t("receivedAt")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {today.notices.map((notice) => (
-                      <tr key={notice.id}>
-                        <td>{notice.recipient}</td>
-                        <td>{notice.status}</td>
-                        <td>{notice.lastError ?? "—"}</td>
-                        <td>{formatDate(notice.createdAt, language)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+              {today.notices.length === 0 ? <p>{t("todayNoNotices")}</p> : <NoticeTable notices={today.notices} />}
+              {today.daysWithout.length > 0 && (
+                <p class="muted">
+                  {t("todayDaysWithout")}: {today.daysWithout.slice(-7).join(", ")}
+                </p>
               )}
               {canEdit && <RecordCheck onRecorded={resource.reload} />}
             </>
