@@ -1,0 +1,57 @@
+// The canary's last probes and open alarms, when the API has them (issue 18): a 404 says so
+// plainly instead of looking like an outage.
+import { ApiError } from "../api/request-api.js";
+import type { ListPage } from "../api/types.js";
+import { AsyncView } from "../components/async-view.js";
+import { DataTable } from "../components/data-table.js";
+import { formatDate, useText } from "../i18n/use-text.js";
+import { useResource } from "../lib/use-resource.js";
+
+interface CanaryRun {
+  id: string;
+  sentAt: string;
+  returnedAt: string | null;
+  status: string;
+  detail?: string | null;
+}
+
+export function CanaryPage() {
+  const { t, language } = useText();
+  const resource = useResource<ListPage<CanaryRun>>("/api/canary/runs?limit=50");
+  const missing = resource.state === "error" && resource.error instanceof ApiError && resource.error.status === 404;
+  return (
+    <section aria-labelledby="canary-title">
+      <h1 id="canary-title">{t("canaryTitle")}</h1>
+      <p class="muted">{t("canaryIntro")}</p>
+      {missing ? (
+        <p>{t("canaryMissing")}</p>
+      ) : (
+        <AsyncView resource={resource}>
+          {(page) => (
+            <DataTable
+              caption={t("canaryTitle")}
+              items={page.items}
+              columns={[
+                { label: t("canarySent"), render: (run) => formatDate(run.sentAt, language) },
+                { label: t("canaryReturned"), render: (run) => formatDate(run.returnedAt, language) },
+                {
+                  label: t("canaryRoundTrip"),
+                  numeric: true,
+                  render: (run) =>
+                    run.returnedAt
+                      ? `${Math.round((Date.parse(run.returnedAt) - Date.parse(run.sentAt)) / 1000)} s`
+                      : "—",
+                },
+                {
+                  label: t("canaryStatus"),
+                  render: (run) => <span class={`pill ${run.status === "returned" ? "ok" : "bad"}`}>{run.status}</span>,
+                },
+                { label: t("error"), render: (run) => run.detail ?? "—" },
+              ]}
+            />
+          )}
+        </AsyncView>
+      )}
+    </section>
+  );
+}
