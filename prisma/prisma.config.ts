@@ -13,16 +13,23 @@ process.env.DATABASE_URL ??= "postgresql://postgres@127.0.0.1:5432/safetynet";
 // Workaround 0: the Wasm schema engine arms 10 s / 60 s timers it never clears, so the
 // CLI lingers after finishing. Unref long timers in this (CLI-only) process.
 const originalSetTimeout = globalThis.setTimeout;
-(globalThis as any).setTimeout = (fn: any, ms?: number, ...args: any[]) => {
-  const timer: any = (originalSetTimeout as any)(fn, ms, ...args);
-  if (typeof ms === "number" && ms >= 5000) timer?.unref?.();
+function setTimeoutUnrefLong(callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) {
+  const timer = originalSetTimeout(callback, ms, ...args);
+  if (typeof ms === "number" && ms >= 5000) timer.unref();
   return timer;
-};
+}
+globalThis.setTimeout = Object.assign(setTimeoutUnrefLong, {
+  __promisify__: originalSetTimeout.__promisify__,
+}) as typeof setTimeout;
 
 // Workaround 1 (prisma/orm#27403): the Wasm schema engine cannot deserialize PostgreSQL
-// catalog types ("char", name, ...). Report them as text.
-const originalAddFields = (pg as any).Result.prototype.addFields;
-(pg as any).Result.prototype.addFields = function (fields: any[]) {
+// catalog types ("char", name, ...). Report them as text. pg's types do not declare Result's
+// internal addFields, hence the narrow shape below.
+type FieldDescription = { dataTypeID: number };
+type ResultPrototype = { addFields(fields: FieldDescription[]): void };
+const resultPrototype = (pg as unknown as { Result: { prototype: ResultPrototype } }).Result.prototype;
+const originalAddFields = resultPrototype.addFields;
+resultPrototype.addFields = function (this: ResultPrototype, fields: FieldDescription[]) {
   for (const field of fields) {
     // 18 "char", 19 name, 22 int2vector, 24 regproc, 30 oidvector, 194 pg_node_tree,
     // 2205 regclass, 2206 regtype -> text(25); 1002 "char"[], 1003 name[] -> text[](1009)
@@ -71,7 +78,7 @@ class MigrateAdapterFactory {
     const name = `${this.cfg.database}_prisma_shadow`;
     await adminQuery(this.cfg, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await adminQuery(this.cfg, `CREATE DATABASE "${name}"`);
-    const adapter: any = await new PrismaPg({ ...this.cfg, database: name }).connect();
+    const adapter = await new PrismaPg({ ...this.cfg, database: name }).connect();
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();
@@ -86,5 +93,5 @@ export default defineConfig({
   schema: "schema.prisma",
   migrations: { path: "migrations" },
   engine: "js",
-  adapter: async () => new MigrateAdapterFactory(poolConfig(process.env.DATABASE_URL!)) as any,
+  adapter: async () => new MigrateAdapterFactory(poolConfig(process.env.DATABASE_URL!)),
 });

@@ -145,9 +145,10 @@ export function startMailboxRunner(settings: MailboxSettings, deps: RunnerDeps):
         if (isAuthFailure(error)) {
           const raised = await markMailboxAuthFailed(deps.db, settings.id, describe(error)).then(
             (first) => first,
-            (dbError: unknown) => (
-              log.error({ error: describe(dbError) }, "could not record the authentication failure; will retry"), null
-            ),
+            (dbError: unknown) => {
+              log.error({ error: describe(dbError) }, "could not record the authentication failure; will retry");
+              return null;
+            },
           );
           if (raised !== null) {
             state = "auth-failed";

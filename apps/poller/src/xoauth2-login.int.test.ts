@@ -53,7 +53,12 @@ async function setupOAuth(): Promise<OAuthSetup> {
 
 function captureLogs(): { logger: ReturnType<typeof createLogger>; output: () => string } {
   const lines: string[] = [];
-  const destination = new Writable({ write: (chunk, _encoding, done) => (lines.push(chunk.toString()), done()) });
+  const destination = new Writable({
+    write: (chunk, _encoding, done) => {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
   return { logger: createLogger({ level: "trace", destination }), output: () => lines.join("") };
 }
 

@@ -15,7 +15,7 @@ export interface SqlQuery {
 
 export function sql(strings: TemplateStringsArray, ...values: unknown[]): SqlQuery {
   let text = strings[0]!;
-  values.forEach((_, index) => (text += `$${index + 1}${strings[index + 1]}`));
+  for (let index = 0; index < values.length; index++) text += `$${index + 1}${strings[index + 1]}`;
   return { text, values: values.map(toParameter) };
 }
 

@@ -94,7 +94,9 @@ export function composeNotice(input: ComposeInput): ComposedNotice {
   }
   if (!inbound) blocks.push({ type: "paragraph", text: t.receiptWasWrong, strong: true });
   if (count > 1) blocks.push({ type: "paragraph", text: t.digestNote(count) });
-  mails.forEach((mail, index) => blocks.push(...describeMail(mail, index, count, t, audience.role, input.timeZone)));
+  for (const [index, mail] of mails.entries()) {
+    blocks.push(...describeMail(mail, index, count, t, audience.role, input.timeZone));
+  }
   blocks.push({ type: "rule" });
   blocks.push({ type: "paragraph", text: t.contact(scrub(input.contact)) });
   blocks.push({ type: "paragraph", text: t.footer });

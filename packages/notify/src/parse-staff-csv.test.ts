@@ -33,3 +33,35 @@ describe("parseStaffCsv", () => {
     expect(parseStaffCsv("foo,bar\n1,2\n").errors[0]!.problem).toMatch(/email and name/);
   });
 });
+
+describe("parseStaffCsv line numbers", () => {
+  it("numbers rows by the line they start on when a quoted cell holds a line break (LF and CRLF)", () => {
+    for (const newline of ["\n", "\r\n"]) {
+      const csv = [
+        "email,name,department,active",
+        'a@kommune.example,"Anna',
+        'Jensen","Jobcenter',
+        'Nord",true',
+        "",
+        "not-an-address,Bo,,true",
+        'c@kommune.example,"Cecilie",,maybe',
+      ].join(newline);
+      const result = parseStaffCsv(csv);
+      expect(result.rows, JSON.stringify(newline)).toEqual([
+        expect.objectContaining({ email: "a@kommune.example", name: "Anna\nJensen", department: "Jobcenter\nNord" }),
+      ]);
+      expect(result.errors, JSON.stringify(newline)).toEqual([
+        { line: 6, problem: "email is not an e-mail address" },
+        { line: 7, problem: "active must be true/false, yes/no or ja/nej" },
+      ]);
+    }
+  });
+
+  it("names the line of a CSV syntax error without quoting the cell", () => {
+    const result = parseStaffCsv('email,name\na@kommune.example,"Anna Jensen\n');
+    expect(result.rows).toEqual([]);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]!.problem).toMatch(/^not valid CSV \(CSV_\w+\)$/);
+    expect(JSON.stringify(result)).not.toContain("Anna");
+  });
+});

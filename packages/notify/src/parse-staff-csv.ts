@@ -1,6 +1,7 @@
 // Parses the staff directory CSV (email, name, department, manager, active, language) that the
-// CLI imports now and the API later. RFC 4180 quoting; `,` or `;` (Danish Excel) as separator.
+// CLI imports now and the API later. RFC 4180 quoting (csv-parse); `,` or `;` (Danish Excel) as separator.
 import type { StaffEntry } from "@safetynet/core";
+import { CsvError, parse } from "csv-parse/sync";
 export type StaffCsvRow = StaffEntry;
 
 export interface StaffCsvResult {
@@ -28,36 +29,35 @@ const HEADER_ALIASES: Record<string, keyof StaffCsvRow> = {
 
 const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
 
-function splitRecords(text: string, separator: string): string[][] {
-  const records: string[][] = [];
-  let field = "";
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === separator) {
-      record.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-    } else field += ch;
+interface CsvRecord {
+  cells: string[];
+  /** 1-based line the record starts on (a quoted cell may span lines). */
+  line: number;
+}
+
+/** Records with their first line, or the line and kind of the first CSV syntax error. */
+function readRecords(text: string, separator: string): CsvRecord[] | { line: number; problem: string } {
+  // One line break form, so that csv-parse's line count is exact (CRLF inside a quoted cell
+  // would otherwise count twice).
+  const normalized = text.replace(/\r\n?/g, "\n");
+  let parsed: { record: string[]; info: { lines: number } }[];
+  try {
+    // csv-parse's types do not model `info: true`, which wraps each record with its position.
+    parsed = parse(normalized, {
+      delimiter: separator,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as typeof parsed;
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    // csv-parse's message may quote the cell; name only where and what.
+    return { line: typeof error.lines === "number" ? error.lines : 1, problem: `not valid CSV (${error.code})` };
   }
-  if (field !== "" || record.length) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
+  return parsed.map(({ record, info }) => {
+    const breaksInside = record.reduce((sum, cell) => sum + (cell.match(/\n/g)?.length ?? 0), 0);
+    return { cells: record, line: info.lines - breaksInside };
+  });
 }
 
 function parseActive(value: string): boolean | null {
@@ -68,20 +68,29 @@ function parseActive(value: string): boolean | null {
   return null;
 }
 
+/** What is wrong with a row, without its values (they are personal data); null when nothing. */
+function problemOf(email: string, name: string, manager: string, active: boolean | null): string | null {
+  if (!EMAIL.test(email)) return "email is not an e-mail address";
+  if (!name) return "name is empty";
+  if (manager && !EMAIL.test(manager)) return "manager is not an e-mail address";
+  if (active === null) return "active must be true/false, yes/no or ja/nej";
+  return null;
+}
+
 export function parseStaffCsv(text: string): StaffCsvResult {
   const clean = text.replace(/^\uFEFF/, "");
   const firstLine = clean.split(/\r?\n/, 1)[0] ?? "";
   const separator = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
-  const records = splitRecords(clean, separator);
-  const header = (records.shift() ?? []).map((cell) => HEADER_ALIASES[cell.trim().toLowerCase()]);
+  const records = readRecords(clean, separator);
+  if (!Array.isArray(records)) return { rows: [], errors: [records] };
+  const header = (records.shift()?.cells ?? []).map((cell) => HEADER_ALIASES[cell.trim().toLowerCase()]);
   const errors: StaffCsvResult["errors"] = [];
   if (!header.includes("email") || !header.includes("name")) {
     return { rows: [], errors: [{ line: 1, problem: "header must name at least the columns email and name" }] };
   }
   const rows: StaffCsvRow[] = [];
-  records.forEach((cells, index) => {
-    const line = index + 2;
-    if (cells.every((cell) => cell.trim() === "")) return;
+  for (const { cells, line } of records) {
+    if (cells.every((cell) => cell.trim() === "")) continue;
     const get = (key: keyof StaffCsvRow) => {
       const at = header.indexOf(key);
       return at < 0 ? "" : (cells[at] ?? "").trim();
@@ -89,10 +98,11 @@ export function parseStaffCsv(text: string): StaffCsvResult {
     const email = get("email").toLowerCase();
     const manager = get("managerEmail").toLowerCase();
     const active = parseActive(get("active"));
-    if (!EMAIL.test(email)) return errors.push({ line, problem: "email is not an e-mail address" });
-    if (!get("name")) return errors.push({ line, problem: "name is empty" });
-    if (manager && !EMAIL.test(manager)) return errors.push({ line, problem: "manager is not an e-mail address" });
-    if (active === null) return errors.push({ line, problem: "active must be true/false, yes/no or ja/nej" });
+    const problem = problemOf(email, get("name"), manager, active);
+    if (problem !== null || active === null) {
+      errors.push({ line, problem: problem ?? "active is missing" });
+      continue;
+    }
     rows.push({
       email,
       name: get("name"),
@@ -101,6 +111,6 @@ export function parseStaffCsv(text: string): StaffCsvResult {
       active,
       language: get("language").toLowerCase().startsWith("en") ? "en" : "da",
     });
-  });
+  }
   return { rows, errors };
 }

@@ -49,7 +49,7 @@ export async function startSmtpListener(): Promise<SmtpListener> {
         }
         const raw = Buffer.concat(chunks);
         messages.push({ ...envelopeOf(session), raw, parse: () => simpleParser(raw) });
-        waiters.forEach((wake) => wake());
+        for (const wake of waiters) wake();
         callback();
       });
     },

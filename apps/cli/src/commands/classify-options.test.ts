@@ -19,9 +19,9 @@ afterEach(() => {
 const messages = tlsRefusal(21, MONDAY + 3 * HOUR, "silenced.example");
 const mails = path.join(dir, "mails");
 mkdirSync(mails);
-messages.forEach((message, index) =>
-  writeFileSync(path.join(mails, `${String(index).padStart(2, "0")}.eml`), message.raw),
-);
+for (const [index, message] of messages.entries()) {
+  writeFileSync(path.join(mails, `${String(index).padStart(2, "0")}.eml`), message.raw);
+}
 
 function classify(options: StreamOptions) {
   const stream = new StreamClassifier(options);

@@ -15,9 +15,9 @@ afterAll(() => {
 describe("safetynet classify", () => {
   it("prints one final state per message, in input order, with no services and no environment", () => {
     const messages = [...tlsRefusal(3).slice(0, 5), ...cprWeek(4).slice(0, 4)];
-    messages.forEach((message, index) =>
-      writeFileSync(path.join(dir, `${String(index).padStart(2, "0")}.eml`), message.raw),
-    );
+    for (const [index, message] of messages.entries()) {
+      writeFileSync(path.join(dir, `${String(index).padStart(2, "0")}.eml`), message.raw);
+    }
     // an mbox holding two more TLS refusals, and a file that is not there
     const mbox = tlsRefusal(3)
       .slice(5, 7)

@@ -41,7 +41,10 @@ async function waitForPort(port: number, open: boolean, timeoutMs = 10_000): Pro
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const isOpen = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, "127.0.0.1", () => (socket.destroy(), resolve(true)));
+      const socket = net.connect(port, "127.0.0.1", () => {
+        socket.destroy();
+        resolve(true);
+      });
       socket.on("error", () => resolve(false));
     });
     if (isOpen === open) return;

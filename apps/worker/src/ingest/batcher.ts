@@ -37,8 +37,12 @@ export function createBatcher(
       const began = performance.now();
       run(batch.map((item) => item.message))
         .then(
-          (outcomes) => batch.forEach((item) => item.resolve(outcomes.get(item.message.messageId)!)),
-          (error: unknown) => batch.forEach((item) => item.reject(error)),
+          (outcomes) => {
+            for (const item of batch) item.resolve(outcomes.get(item.message.messageId)!);
+          },
+          (error: unknown) => {
+            for (const item of batch) item.reject(error);
+          },
         )
         .finally(() => {
           options.onBatch?.(batch.length, performance.now() - began);
@@ -49,8 +53,8 @@ export function createBatcher(
   }
 
   function schedule(): void {
-    if (waiting.length >= options.maxSize || running === 0) return flush();
-    timer ??= setTimeout(flush, options.lingerMs);
+    if (waiting.length >= options.maxSize || running === 0) flush();
+    else timer ??= setTimeout(flush, options.lingerMs);
   }
 
   return (message: PreparedMessage): Promise<IngestOutcome> =>

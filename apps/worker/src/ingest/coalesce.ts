@@ -16,8 +16,12 @@ export function coalesce<In, Out>(
     for (let at = 0; at < taken.length; at += options.maxSize) {
       const group = taken.slice(at, at + options.maxSize);
       runMany(group.map((entry) => entry.item)).then(
-        (results) => group.forEach((entry, index) => entry.resolve(results[index] as Out)),
-        (error: unknown) => group.forEach((entry) => entry.reject(error)),
+        (results) => {
+          for (const [index, entry] of group.entries()) entry.resolve(results[index] as Out);
+        },
+        (error: unknown) => {
+          for (const entry of group) entry.reject(error);
+        },
       );
     }
   }

@@ -29,7 +29,9 @@ function runChildUntilKilled(
 /** What the classify command says the stream escalates, as "key event sequence". */
 function expectedEscalations(messages: scenarios.ScenarioMessage[]): string[] {
   const stream = new StreamClassifier({ rules: DEFAULT_RULES, settings: DEFAULT_GROUP_SETTINGS });
-  messages.forEach((item, index) => stream.add({ file: item.name, index, bytes: Buffer.from(item.raw, "latin1") }));
+  for (const [index, item] of messages.entries()) {
+    stream.add({ file: item.name, index, bytes: Buffer.from(item.raw, "latin1") });
+  }
   stream.finish();
   return stream.escalations.map((e) => `${e.incidentKey} ${e.event} ${e.sequence}`).sort();
 }

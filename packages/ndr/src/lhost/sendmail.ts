@@ -47,7 +47,7 @@ export const sendmail: LhostModule = {
       };
     }
     for (const recipient of result.recipients) {
-      const reasonLine = new RegExp(`<${escape(recipient.address)}>\\s*\\n?\\s*\\(reason: ([^)]*)\\)`, "i").exec(
+      const reasonLine = new RegExp(`<${escapeRegExp(recipient.address)}>\\s*\\n?\\s*\\(reason: ([^)]*)\\)`, "i").exec(
         text,
       )?.[1];
       const fromTranscript = transcript.errors.join(" ");
@@ -67,7 +67,7 @@ export const sendmail: LhostModule = {
   },
 };
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 

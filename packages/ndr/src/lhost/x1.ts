@@ -5,7 +5,6 @@ import type { MailView } from "../mime/mail-view.js";
 import { recipientFromText } from "./shared.js";
 import type { LhostModule, LhostResult, RawRecipient } from "./types.js";
 
-const START = "The original message was received at ";
 const LIST = "---The following addresses had delivery errors---";
 const RECIPIENT_LINE = /^([^\s@]{1,128}@[^\s@[\]]{1,255})\s+\[([^\]]{1,500})\]/;
 // "Warning--Could not send mail for past 8.5 hours": a delay notice, delivery is still retried
