@@ -3,6 +3,7 @@
 // against 0.5-1.6 ms through Prisma). Timestamps are read as UTC, the way Prisma writes them; SQL
 // written for it never relies on the session time zone.
 import { createHash } from "node:crypto";
+import { logErrors } from "@safetynet/config";
 import pg from "pg";
 import type { DbClient } from "./create-db-client.js";
 
@@ -40,9 +41,8 @@ export function createTransactionPool(
     // the values (a date range of a day or of six years).
     ...(options.genericPlans === false ? {} : { options: "-c plan_cache_mode=force_generic_plan" }),
   });
-  pool.on("error", () => {
-    /* an idle client lost its connection; the pool replaces it on the next query */
-  });
+  // An idle client lost its connection: the pool replaces it on the next query; the log shows it.
+  logErrors(pool, "postgres pool");
   return pool;
 }
 

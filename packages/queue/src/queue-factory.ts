@@ -1,4 +1,5 @@
 // Creates the catalog's queues and enqueues validated payloads with deterministic job ids.
+import { type Logger, logErrors } from "@safetynet/config";
 import { type ConnectionOptions, Queue } from "bullmq";
 import { JOBS, type JobKey, type JobPayload, type QueueName } from "./job-catalog.js";
 
@@ -6,13 +7,15 @@ export interface QueueContext {
   connection: ConnectionOptions;
   /** Redis key prefix; tests use a fresh one each. */
   prefix?: string;
+  /** Where connection errors are logged (with backoff); the root logger by default. */
+  logger?: Logger;
 }
 
 export function createQueue(name: QueueName, context: QueueContext): Queue {
   const queue = new Queue(name, { connection: context.connection, prefix: context.prefix ?? "safetynet" });
-  queue.on("error", () => {
-    /* connection errors surface on the next call; never crash on the emitter */
-  });
+  // Connection errors also surface on the next call; the listener keeps the emitter from
+  // crashing the process and leaves a trace of an outage.
+  logErrors(queue, `queue ${name}`, context.logger ? { logger: context.logger } : {});
   return queue;
 }
 

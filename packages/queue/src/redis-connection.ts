@@ -1,12 +1,12 @@
 // ioredis connections for BullMQ: workers need maxRetriesPerRequest null (blocking commands);
-// every connection gets an error listener so a Redis restart never crashes the process.
+// every connection gets an error listener so a Redis restart never crashes the process, and an
+// outage is logged (once, then with backoff) at the root logger while ioredis reconnects.
+import { logErrors } from "@safetynet/config";
 import { Redis, type RedisOptions } from "ioredis";
 
 export function createRedisConnection(redisUrl: string, options: RedisOptions = {}): Redis {
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null, enableReadyCheck: true, ...options });
-  connection.on("error", () => {
-    /* reconnects by itself; callers that care attach their own logger */
-  });
+  logErrors(connection, "redis");
   return connection;
 }
 

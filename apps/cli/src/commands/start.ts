@@ -1,6 +1,6 @@
 // `safetynet start [poller|worker|api]`: runs every component in one process, or
 // one of them. SIGTERM/SIGINT stop intake first (IMAP logout) and let the batch in hand finish.
-import { createLogger, loadConfig } from "@safetynet/config";
+import { createLogger, type Logger, loadConfig, setRootLogger } from "@safetynet/config";
 
 const BUILT = ["poller", "worker", "api"] as const;
 
@@ -9,21 +9,21 @@ interface Running {
   stop(): Promise<void>;
 }
 
-async function startComponent(name: (typeof BUILT)[number]): Promise<Running> {
+async function startComponent(name: (typeof BUILT)[number], logger: Logger): Promise<Running> {
   switch (name) {
     case "poller": {
       const { start } = await import("@safetynet/poller");
-      const poller = await start({ logger: createLogger({ level: loadConfig(["LOG_LEVEL"]).LOG_LEVEL }) });
+      const poller = await start({ logger });
       return { name, stop: () => poller.stop() };
     }
     case "worker": {
       const { start } = await import("@safetynet/worker");
-      const worker = await start({ logger: createLogger({ level: loadConfig(["LOG_LEVEL"]).LOG_LEVEL }) });
+      const worker = await start({ logger });
       return { name, stop: () => worker.stop() };
     }
     case "api": {
       const { start } = await import("@safetynet/api");
-      const api = await start({ logger: createLogger({ level: loadConfig(["LOG_LEVEL"]).LOG_LEVEL }) });
+      const api = await start({ logger });
       process.stdout.write(`safetynet start: api listening on ${api.url}\n`);
       return { name, stop: () => api.stop() };
     }
@@ -39,8 +39,12 @@ export async function run(args: string[]): Promise<number> {
     }
   }
   const names = (requested.length ? requested : [...BUILT]) as (typeof BUILT)[number][];
+  // One root logger for the process: components bind their own children; connection error
+  // listeners deep inside the factories log through it.
+  const logger = createLogger({ level: loadConfig(["LOG_LEVEL"]).LOG_LEVEL });
+  setRootLogger(logger);
   const running: Running[] = [];
-  for (const name of names) running.push(await startComponent(name));
+  for (const name of names) running.push(await startComponent(name, logger));
   process.stdout.write(`safetynet start: ${names.join(", ")} running; SIGTERM or Ctrl-C stops\n`);
 
   await new Promise<void>((resolve) => {

@@ -1,6 +1,7 @@
 // Back-fills from an IMAP folder, optionally limited to a date range (SEARCH SINCE/BEFORE on
 // the internal date, RFC 3501 6.4.4). Resumable by UID; read-only: it never marks or moves mail.
 
+import { logErrors } from "@safetynet/config";
 import { chunkUids, parseImapUrl, toSequenceSet } from "@safetynet/core";
 import { type DbClient, loadImportCursor, saveImportCursor } from "@safetynet/db";
 import { ImapFlow } from "imapflow";
@@ -43,9 +44,8 @@ export async function importImapFolder(
     logger: false,
     disableAutoIdle: true,
   });
-  client.on("error", () => {
-    /* surfaces as a rejected command */
-  });
+  // An error also surfaces as a rejected command; the listener keeps a trace of it.
+  logErrors(client, "imap import");
   await client.connect();
   try {
     // Read-only EXAMINE: a back-fill must not change \Seen or anything else on the server.
