@@ -1,5 +1,7 @@
 // The century table exhaustively (all 1,000 digit-7/year pairs), the calendar and the
 // not-in-the-future rule, against the CPR office's table written out independently of the code.
+import fc from "fast-check";
+import { stdnum } from "stdnum";
 import { describe, expect, it } from "vitest";
 import { birthDateOf } from "./birth-date.js";
 
@@ -65,5 +67,25 @@ describe("not in the future", () => {
   });
   it("decides by the `now` it is given, not the clock", () => {
     expect(birthDateOf("0101304123", new Date(2031, 0, 1))).not.toBeNull();
+  });
+});
+
+describe("agreement with stdnum (python-stdnum's dk.cpr, through its public API)", () => {
+  it("accepts and rejects the same ten digits, for random numbers and every century rule", () => {
+    const now = new Date();
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 39 }),
+        fc.integer({ min: 0, max: 19 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 9999 }),
+        (day, month, year, serial) => {
+          const digits = `${pad(day)}${pad(month)}${pad(year)}${String(serial).padStart(4, "0")}`;
+          const ours = birthDateOf(digits, now) !== null;
+          expect(ours, digits).toBe(stdnum.DK!.cpr!.validate(digits).isValid);
+        },
+      ),
+      { numRuns: 20_000 },
+    );
   });
 });
