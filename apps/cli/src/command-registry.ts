@@ -1,5 +1,4 @@
-// The subcommands of `safetynet`, with a one-line summary each. Commands of the run contract
-// are added here as their issues land.
+// The subcommands of `safetynet`, with a one-line summary each; every command takes --help.
 export interface CommandModule {
   run(args: string[]): Promise<number>;
 }
@@ -16,7 +15,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: () => import("./commands/directory.js"),
   },
   start: {
-    summary: "run the service (poller now; worker and api later): start [poller|worker|api]",
+    summary: "run the service, every component or the ones named: start [poller|worker|api]",
     load: () => import("./commands/start.js"),
   },
   import: {

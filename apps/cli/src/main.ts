@@ -2,6 +2,7 @@
 // exports `run(args): Promise<number>` (the exit code); it is loaded only when called, so
 // `parse`, `classify` and `cpr` never touch services or the environment they do not need.
 import { COMMANDS, usage } from "./command-registry.js";
+import { UsageError } from "./read-args.js";
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
@@ -15,7 +16,13 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const module = await command.load();
-  return module.run(args);
+  try {
+    return await module.run(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`safetynet ${name}: ${error.message} (see safetynet ${name} --help)\n`);
+    return 2;
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -5,13 +5,16 @@ import { CANARY_CONFIG_KEYS, sendCanaryProbe, waitForCanaryReturn } from "@safet
 import { loadConfig } from "@safetynet/config";
 import { formatDuration } from "@safetynet/core";
 import { createDbClient, observeMailboxes } from "@safetynet/db";
+import { readArgs, UsageError } from "../read-args.js";
 
 const USAGE = "usage: safetynet canary [--timeout SECONDS]   (default 300)\n";
 
-function readTimeout(args: string[]): number | null {
-  if (!args.length) return 300;
-  const [flag, value, ...rest] = args[0]!.includes("=") ? [...args[0]!.split("="), ...args.slice(1)] : args;
-  if (flag !== "--timeout" || rest.length || !value || !/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) return null;
+/** --timeout SECONDS as a positive number; a UsageError otherwise. */
+function readTimeout(value: string | undefined): number {
+  if (value === undefined) return 300;
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) {
+    throw new UsageError(`--timeout expects a number of seconds above 0, got ${JSON.stringify(value)}`);
+  }
   return Number(value);
 }
 
@@ -22,11 +25,15 @@ function where(url: string): string {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const timeout = readTimeout(args);
-  if (timeout === null) {
-    process.stderr.write(USAGE);
-    return 2;
+  const { values } = readArgs({
+    args,
+    options: { timeout: { type: "string" }, help: { type: "boolean", short: "h" } },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
   }
+  const timeout = readTimeout(values.timeout);
   const config = loadConfig([...CANARY_CONFIG_KEYS, "DATABASE_URL"]);
   if (!config.CANARY_TO) {
     process.stderr.write(

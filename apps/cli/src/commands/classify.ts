@@ -3,7 +3,8 @@
 import { StreamClassifier, type StreamOptions } from "@safetynet/classifier";
 import { AppError } from "@safetynet/core";
 import { readMessageFiles } from "@safetynet/mail-files";
-import { type ClassifyFiles, loadStreamOptions } from "./classify-options.js";
+import { readArgs } from "../read-args.js";
+import { loadStreamOptions } from "./classify-options.js";
 
 const USAGE = `usage: safetynet classify [--json] [--rules FILE] [--silences FILE] PATH... (files, .eml folders, Maildir, mbox, - for stdin)
   --rules FILE      responsibility rules (JSON; default RESPONSIBILITY_RULES, else the built-in rules)
@@ -13,25 +14,25 @@ const USAGE = `usage: safetynet classify [--json] [--rules FILE] [--silences FIL
 `;
 
 export async function run(args: string[]): Promise<number> {
-  if (args.includes("--help") || args.includes("-h")) {
+  const { values, positionals: paths } = readArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      // JSON lines are the only output; --json is accepted for the documented contract.
+      json: { type: "boolean" },
+      rules: { type: "string" },
+      silences: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
     process.stdout.write(USAGE);
     return 0;
-  }
-  const paths: string[] = [];
-  const files: ClassifyFiles = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === "--json") continue;
-    if (arg === "--rules" || arg === "--silences") {
-      const file = args[++i];
-      if (file === undefined) return usageError(`${arg} needs a FILE`);
-      files[arg === "--rules" ? "rules" : "silences"] = file;
-    } else paths.push(arg);
   }
   if (paths.length === 0) return usageError();
   let options: StreamOptions;
   try {
-    options = await loadStreamOptions(files);
+    options = await loadStreamOptions({ rules: values.rules, silences: values.silences });
   } catch (error) {
     if (!(error instanceof AppError && error.code === "VALIDATION_FAILED")) throw error;
     return usageError(error.message);

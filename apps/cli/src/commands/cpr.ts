@@ -1,6 +1,7 @@
 // `safetynet cpr [--json] [--threshold N]`: reads text on stdin, prints it with CPR numbers masked
 // and one line (or JSON entry) per match. Never prints a full CPR number; needs no services.
 import { type CprMatch, DEFAULT_THRESHOLD, find, MASK_THRESHOLD, mask } from "@safetynet/cpr";
+import { readArgs, UsageError } from "../read-args.js";
 
 const USAGE = `usage: safetynet cpr [--json] [--threshold N] < text
 
@@ -10,26 +11,14 @@ matches: offset, length, masked value, confidence, tier and reasons.
   --threshold N  report (and mask) matches with confidence >= N (default: report >= ${DEFAULT_THRESHOLD}, mask >= ${MASK_THRESHOLD})
 `;
 
-interface Args {
-  json: boolean;
-  threshold: number | undefined;
-}
-
-function parseArgs(args: string[]): Args | string {
-  const parsed: Args = { json: false, threshold: undefined };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === "--json") parsed.json = true;
-    else if (arg === "--threshold" || arg.startsWith("--threshold=")) {
-      const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : args[++i];
-      const threshold = Number(value);
-      if (value === undefined || value === "" || !Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
-        return `--threshold expects a number from 0 to 1, got ${JSON.stringify(value ?? "")}`;
-      }
-      parsed.threshold = threshold;
-    } else return `unknown option ${JSON.stringify(arg)}`;
+/** The --threshold value as a number from 0 to 1; a UsageError otherwise. */
+function readThreshold(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const threshold = Number(value);
+  if (value === "" || !Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
+    throw new UsageError(`--threshold expects a number from 0 to 1, got ${JSON.stringify(value)}`);
   }
-  return parsed;
+  return threshold;
 }
 
 async function readStdin(): Promise<string> {
@@ -44,15 +33,15 @@ function describe(match: CprMatch): string {
 }
 
 export async function run(args: string[]): Promise<number> {
-  if (args.includes("--help") || args.includes("-h")) {
+  const { values } = readArgs({
+    args,
+    options: { json: { type: "boolean" }, threshold: { type: "string" }, help: { type: "boolean", short: "h" } },
+  });
+  if (values.help) {
     process.stdout.write(USAGE);
     return 0;
   }
-  const parsed = parseArgs(args);
-  if (typeof parsed === "string") {
-    process.stderr.write(`safetynet cpr: ${parsed}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = { json: values.json === true, threshold: readThreshold(values.threshold) };
   const text = await readStdin();
   const now = new Date();
   const maskThreshold = parsed.threshold ?? MASK_THRESHOLD;

@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import { loadConfig } from "@safetynet/config";
 import { createDbClient, importStaffDirectory } from "@safetynet/db";
 import { parseStaffCsv } from "@safetynet/notify";
+import { readArgs } from "../read-args.js";
 
 const USAGE = `usage: safetynet directory import FILE.csv [--deactivate-missing]
 
@@ -13,8 +14,17 @@ CSV columns (header row, , or ; separated): email, name, department, manager, ac
 `;
 
 export async function run(args: string[]): Promise<number> {
-  const [sub, file, ...rest] = args;
-  if (sub !== "import" || !file || rest.some((arg) => arg !== "--deactivate-missing")) {
+  const { values, positionals } = readArgs({
+    args,
+    allowPositionals: true,
+    options: { "deactivate-missing": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const [sub, file, ...rest] = positionals;
+  if (sub !== "import" || !file || rest.length > 0) {
     process.stderr.write(USAGE);
     return 2;
   }
@@ -27,7 +37,7 @@ export async function run(args: string[]): Promise<number> {
   const { DATABASE_URL } = loadConfig(["DATABASE_URL"]);
   const db = createDbClient(DATABASE_URL, { poolSize: 2 });
   try {
-    const result = await importStaffDirectory(db, rows, { deactivateMissing: rest.includes("--deactivate-missing") });
+    const result = await importStaffDirectory(db, rows, { deactivateMissing: values["deactivate-missing"] === true });
     const left = rows.filter((row) => !row.active).length;
     process.stdout.write(
       `directory: imported ${result.upserted} people (${left} marked as having left)${result.deactivated ? `, ${result.deactivated} absent from the file marked as having left` : ""}\n`,

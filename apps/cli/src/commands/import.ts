@@ -1,10 +1,10 @@
 // `safetynet import PATH...|imap://... [--since YYYY-MM-DD] [--before YYYY-MM-DD]`: back-fills
 // history through the same store-and-enqueue step as the poller (source "import"), resumably.
-import { parseArgs } from "node:util";
 import { loadConfig } from "@safetynet/config";
 import { createDbClient, createRawMessageCipher, createUtcSqlPool } from "@safetynet/db";
 import { createIngestor, createProgressReporter, formatSummary, runImport } from "@safetynet/ingest";
 import { createQueue, createRedisConnection } from "@safetynet/queue";
+import { readArgs } from "../read-args.js";
 
 const USAGE = `usage: safetynet import [--since YYYY-MM-DD] [--before YYYY-MM-DD] PATH|imap://...|- ...
   PATH   an mbox file, a Maildir, a folder of .eml files, one message file, or - for stdin
@@ -22,7 +22,7 @@ function parseDate(value: string | undefined, flag: string): Date | undefined {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = readArgs({
     args,
     allowPositionals: true,
     options: {

@@ -5,6 +5,7 @@
 // cannot be read yields {"file","index","error"}; the run goes on.
 import { detectSourceKind, type MessageFile, readSource } from "@safetynet/mail-files";
 import { parseMessage } from "@safetynet/ndr";
+import { readArgs } from "../read-args.js";
 
 const USAGE = "usage: safetynet parse [--json] PATH... (files, .eml folders, Maildir, mbox files, - for stdin)\n";
 
@@ -12,11 +13,16 @@ const USAGE = "usage: safetynet parse [--json] PATH... (files, .eml folders, Mai
 const CHUNK = 1 << 20;
 
 export async function run(args: string[]): Promise<number> {
-  if (args.includes("--help") || args.includes("-h")) {
+  const { values, positionals: paths } = readArgs({
+    args,
+    allowPositionals: true,
+    // --json names the only output there is (JSON lines); accepted for the documented contract.
+    options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  });
+  if (values.help) {
     process.stdout.write(USAGE);
     return 0;
   }
-  const paths = args.filter((arg) => arg !== "--json");
   if (paths.length === 0) {
     process.stderr.write(USAGE);
     return 2;

@@ -1,8 +1,13 @@
 // `safetynet start [poller|worker|api]`: runs every component in one process, or
 // one of them. SIGTERM/SIGINT stop intake first (IMAP logout) and let the batch in hand finish.
 import { createLogger, type Logger, loadConfig, setRootLogger } from "@safetynet/config";
+import { readArgs } from "../read-args.js";
 
 const BUILT = ["poller", "worker", "api"] as const;
+
+const USAGE = `usage: safetynet start [${BUILT.join("|")}]...
+Runs the named components (all of them when none is named) in this process until SIGTERM or Ctrl-C.
+`;
 
 interface Running {
   name: string;
@@ -31,7 +36,15 @@ async function startComponent(name: (typeof BUILT)[number], logger: Logger): Pro
 }
 
 export async function run(args: string[]): Promise<number> {
-  const requested = args.filter((arg) => !arg.startsWith("-"));
+  const { values, positionals: requested } = readArgs({
+    args,
+    allowPositionals: true,
+    options: { help: { type: "boolean", short: "h" } },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   for (const name of requested) {
     if (!(BUILT as readonly string[]).includes(name)) {
       process.stderr.write(`safetynet start: unknown component "${name}"; components: ${BUILT.join(", ")}\n`);
