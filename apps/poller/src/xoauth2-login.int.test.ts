@@ -193,7 +193,7 @@ describe("XOAUTH2 against Dovecot's oauth2 passdb (a private instance with a tok
     );
     expect(runner()?.state()).not.toBe("auth-failed");
     expect(await harness.database.db.mailboxEvent.count()).toBe(0);
-    expect(introspection.asked.every((asked) => asked === token)).toBe(true);
+    expect(introspection.asked.filter((asked) => asked !== token)).toEqual([]);
   });
 
   it("never logs the access token (accepted or refused) nor the SASL payload carrying it, even at trace level", async () => {

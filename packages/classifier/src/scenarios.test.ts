@@ -36,7 +36,7 @@ describe("scenario streams with known answers", () => {
     const { lines, score } = run(scenarios.cprWeek());
     expect(score).toEqual({ precision: 1, recall: 1 });
     expect(new Set(lines.map((line) => line.scope))).toEqual(new Set(["individual"]));
-    expect(lines.every((line) => line.cause === "cpr-in-subject" && line.responsible === "sender")).toBe(true);
+    expect(lines.filter((line) => !(line.cause === "cpr-in-subject" && line.responsible === "sender"))).toEqual([]);
   });
 
   it("a domain refusing non-TLS mail for two hours for 25 senders: one systemic incident", () => {
@@ -76,7 +76,7 @@ describe("scenario streams with known answers", () => {
   it("a flapping fault stays one incident", () => {
     const { lines, score } = run(scenarios.flapping());
     expect(score).toEqual({ precision: 1, recall: 1 });
-    expect(lines.every((line) => line.scope === "systemic")).toBe(true);
+    expect(lines.filter((line) => line.scope !== "systemic")).toEqual([]);
   });
 
   it("a silenced fault is still one incident, but nothing is escalated while the silence lasts", () => {
@@ -121,7 +121,7 @@ describe("scenario streams with known answers", () => {
     const { lines, score } = run(mixed);
     expect(score).toEqual({ precision: 1, recall: 1 });
     const noise = lines.slice(-10);
-    expect(noise.every((line) => line.incident === null && line.scope === "individual")).toBe(true);
+    expect(noise.filter((line) => !(line.incident === null && line.scope === "individual"))).toEqual([]);
   });
 
   it("prints an error line for a message it cannot read and carries on", () => {

@@ -1,6 +1,8 @@
 // Hostile and broken input: random bytes, truncated MIME, deep nesting, huge messages, many
 // recipients, bad charsets, 1 MB header lines. The parser must return (or throw NdrInputError
-// for something that is not a message at all), quickly, and never hang.
+// for something that is not a message at all) and never hang. No assertion here reads the clock
+// (a busy machine would fail it): a runaway, quadratic parse runs into the test's timeout, and
+// speed is measured by bench/parse.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,12 +24,6 @@ function tryParse(input: Uint8Array | string): BounceReport | null {
     if (error instanceof NdrInputError) return null;
     throw error;
   }
-}
-
-function timed<T>(work: () => T): { value: T; ms: number } {
-  const start = performance.now();
-  const value = work();
-  return { value, ms: performance.now() - start };
 }
 
 const DSN_HEAD =
@@ -89,9 +85,7 @@ describe("robustness", () => {
       body = `--${boundary}\nContent-Type: ${type}\n\n${body}\n--${boundary}--\n`;
       type = `multipart/mixed; boundary="${boundary}"`;
     }
-    const { value, ms } = timed(() => tryParse(`${DSN_HEAD}Content-Type: ${type}\n\n${body}`));
-    expect(value).not.toBeNull();
-    expect(ms).toBeLessThan(5000);
+    expect(tryParse(`${DSN_HEAD}Content-Type: ${type}\n\n${body}`)).not.toBeNull();
   });
 
   it("parses a 50 MB message in bounded time", () => {
@@ -99,10 +93,9 @@ describe("robustness", () => {
     const filler = `${"x".repeat(76)}\n`;
     const huge = dsn.replace("Se ved", filler.repeat(Math.ceil((50 * 1024 * 1024) / filler.length)));
     expect(huge.length).toBeGreaterThan(50 * 1024 * 1024);
-    const { value, ms } = timed(() => tryParse(Buffer.from(huge, "latin1")));
+    const value = tryParse(Buffer.from(huge, "latin1"));
     expect(value?.kind).toBe("bounce");
     expect(value?.recipients[0]?.address).toBe("skole@skole.example");
-    expect(ms).toBeLessThan(10_000);
   }, 30_000);
 
   it("reports 10,000 recipients", () => {
@@ -112,10 +105,9 @@ describe("robustness", () => {
         `Final-Recipient: rfc822; user${i}@example.org\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 user unknown`,
     ).join("\n\n");
     const message = `${DSN_HEAD}Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n--b\nContent-Type: text/plain\n\nfailed\n--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; relay.example\n\n${blocks}\n--b--\n`;
-    const { value, ms } = timed(() => tryParse(message));
+    const value = tryParse(message);
     expect(value?.recipients).toHaveLength(10_000);
     expect(value?.recipients[9_999]).toMatchObject({ address: "user9999@example.org", reason: "userunknown" });
-    expect(ms).toBeLessThan(15_000);
   }, 30_000);
 
   it("survives unknown and lying charsets", () => {
@@ -138,8 +130,7 @@ describe("robustness", () => {
   it("handles 1 MB header lines and 1 MB body lines", () => {
     const long = "a".repeat(1024 * 1024);
     const message = `${DSN_HEAD}X-Long: ${long}\nSubject: <${long}@${long}>\nContent-Type: text/plain\n\n<${long}@${long}>: ${"5.5.5.".repeat(100_000)}\n${"<".repeat(500_000)}@\n`;
-    const { ms } = timed(() => tryParse(message));
-    expect(ms).toBeLessThan(5000);
+    expect(() => tryParse(message)).not.toThrow();
   });
 
   it("reads LF, CRLF and CR mboxes and messages alike", () => {

@@ -113,7 +113,7 @@ describe.each(["before-commit", "after-commit"] as const)("a worker killed %s", 
 
     const escalateJobs = await escalate!.getJobs(["waiting", "delayed", "prioritized"]);
     const events = await db.incidentEvent.findMany({ include: { incident: { select: { key: true } } } });
-    expect(events.every((event) => event.enqueuedAt !== null)).toBe(true);
+    expect(events.filter((event) => event.enqueuedAt === null)).toEqual([]);
     const jobKeys = escalateJobs.map((job) => `${job.data.incidentId} ${job.data.event} ${job.data.sequence}`).sort();
     expect(jobKeys).toEqual(events.map((event) => `${event.incidentId} ${event.event} ${event.sequence}`).sort());
     expect(events.map((event) => `${event.incident.key} ${event.event} ${event.sequence}`).sort()).toEqual(

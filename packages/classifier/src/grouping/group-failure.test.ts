@@ -60,7 +60,7 @@ describe("grouping step", () => {
   it("holds a systemic-by-nature incident pending for the group wait, then opens and escalates once", () => {
     const first = groupFailure(empty, input(0, T0, { nature: "systemic", cause: "tls-required" }), settings);
     expect(first.state.latest?.status).toBe("pending");
-    expect(first.effects.some((effect) => effect.type === "escalate")).toBe(false);
+    expect(first.effects.filter((effect) => effect.type === "escalate")).toEqual([]);
     const later = tickGroup(first.state, T0 + settings.groupWaitMs, settings);
     expect(later.state.latest?.status).toBe("open");
     expect(later.effects.filter((effect) => effect.type === "escalate")).toHaveLength(1);
@@ -87,7 +87,7 @@ describe("grouping step", () => {
     let result = groupFailure(silenced, input(0, T0, { nature: "systemic" }), settings);
     result = groupFailure(result.state, input(1, T0 + 10 * MINUTE, { nature: "systemic" }), settings);
     expect(result.state.latest).toMatchObject({ status: "open", failureCount: 2, announced: false });
-    expect(result.effects.some((effect) => effect.type === "escalate")).toBe(false);
+    expect(result.effects.filter((effect) => effect.type === "escalate")).toEqual([]);
     result = groupFailure(result.state, input(2, T0 + 40 * MINUTE, { nature: "systemic" }), settings);
     expect(result.effects).toContainEqual({
       type: "escalate",

@@ -7,7 +7,7 @@ import { domino } from "./domino.js";
 describe.skipIf(!corpusAvailable())("lhost-domino (corpus)", () => {
   it("decodes every file of the family", () => {
     const f = runAccuracy({ family: "lhost-domino" });
-    expect(f.results.every((r) => r.decodedBy === "domino")).toBe(true);
+    expect(f.results.filter((r) => r.decodedBy !== "domino").map((r) => `${r.file}: ${r.decodedBy}`)).toEqual([]);
     expect(f.recipients).toBe(1);
     expect(f.reasons).toBeGreaterThanOrEqual(1);
     expect(f.statuses).toBeGreaterThanOrEqual(1);

@@ -7,7 +7,7 @@ import { exchange2003 } from "./exchange2003.js";
 describe.skipIf(!corpusAvailable())("lhost-exchange2003 (corpus)", () => {
   it("decodes every file of the family", () => {
     const f = runAccuracy({ family: "lhost-exchange2003" });
-    expect(f.results.every((r) => r.decodedBy === "exchange2003")).toBe(true);
+    expect(f.results.filter((r) => r.decodedBy !== "exchange2003").map((r) => `${r.file}: ${r.decodedBy}`)).toEqual([]);
     expect(f.recipients).toBe(1);
     expect(f.reasons).toBeGreaterThanOrEqual(1);
     expect(f.statuses).toBeGreaterThanOrEqual(1);

@@ -5,7 +5,7 @@ import { parseMessage } from "../parse-message.js";
 describe.skipIf(!corpusAvailable())("lhost-imailserver (corpus)", () => {
   it("decodes every file of the family", () => {
     const f = runAccuracy({ family: "lhost-imailserver" });
-    expect(f.results.every((r) => r.decodedBy === "imailserver")).toBe(true);
+    expect(f.results.filter((r) => r.decodedBy !== "imailserver").map((r) => `${r.file}: ${r.decodedBy}`)).toEqual([]);
     expect(f.recipients).toBe(1);
     expect(f.reasons).toBeGreaterThanOrEqual(1);
     expect(f.statuses).toBeGreaterThanOrEqual(1);

@@ -4,7 +4,7 @@ import { corpusAvailable, runAccuracy } from "../../../../bench/parse/accuracy.j
 describe.skipIf(!corpusAvailable())("lhost-mailmarshal (corpus)", () => {
   it("decodes every file of the family", () => {
     const f = runAccuracy({ family: "lhost-mailmarshal" });
-    expect(f.results.every((r) => r.decodedBy === "mailmarshal")).toBe(true);
+    expect(f.results.filter((r) => r.decodedBy !== "mailmarshal").map((r) => `${r.file}: ${r.decodedBy}`)).toEqual([]);
     expect(f.recipients).toBe(1);
     expect(f.reasons).toBeGreaterThanOrEqual(1);
     expect(f.statuses).toBeGreaterThanOrEqual(1);

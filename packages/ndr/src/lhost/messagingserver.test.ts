@@ -4,7 +4,9 @@ import { corpusAvailable, runAccuracy } from "../../../../bench/parse/accuracy.j
 describe.skipIf(!corpusAvailable())("lhost-messagingserver (corpus)", () => {
   it("decodes every file of the family", () => {
     const f = runAccuracy({ family: "lhost-messagingserver" });
-    expect(f.results.every((r) => r.decodedBy === "messagingserver")).toBe(true);
+    expect(f.results.filter((r) => r.decodedBy !== "messagingserver").map((r) => `${r.file}: ${r.decodedBy}`)).toEqual(
+      [],
+    );
     expect(f.recipients).toBe(1);
     expect(f.reasons).toBeGreaterThanOrEqual(1);
     expect(f.statuses).toBeGreaterThanOrEqual(1);

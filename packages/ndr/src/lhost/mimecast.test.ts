@@ -4,7 +4,7 @@ import { corpusAvailable, runAccuracy } from "../../../../bench/parse/accuracy.j
 describe.skipIf(!corpusAvailable())("lhost-mimecast (corpus)", () => {
   it("decodes every file of the family", () => {
     const f = runAccuracy({ family: "lhost-mimecast" });
-    expect(f.results.every((r) => r.decodedBy === "mimecast")).toBe(true);
+    expect(f.results.filter((r) => r.decodedBy !== "mimecast").map((r) => `${r.file}: ${r.decodedBy}`)).toEqual([]);
     // mimecast-01 waits on the same shared fix; the corpus states no recipients for this family
     expect(f.reasons).toBeGreaterThanOrEqual(0.5);
     expect(f.statuses).toBeGreaterThanOrEqual(1);

@@ -4,7 +4,7 @@ import { corpusAvailable, runAccuracy } from "../../../../bench/parse/accuracy.j
 describe.skipIf(!corpusAvailable())("lhost-mxlogic (corpus)", () => {
   it("decodes every file of the family", () => {
     const f = runAccuracy({ family: "lhost-mxlogic" });
-    expect(f.results.every((r) => r.decodedBy === "mxlogic")).toBe(true);
+    expect(f.results.filter((r) => r.decodedBy !== "mxlogic").map((r) => `${r.file}: ${r.decodedBy}`)).toEqual([]);
     expect(f.recipients).toBe(1);
     expect(f.reasons).toBeGreaterThanOrEqual(1);
     expect(f.statuses).toBeGreaterThanOrEqual(1);

@@ -4,7 +4,7 @@ import { corpusAvailable, runAccuracy } from "../../../../bench/parse/accuracy.j
 describe.skipIf(!corpusAvailable())("lhost-v5sendmail (corpus)", () => {
   it("decodes every file of the family", () => {
     const f = runAccuracy({ family: "lhost-v5sendmail" });
-    expect(f.results.every((r) => r.decodedBy === "v5sendmail")).toBe(true);
+    expect(f.results.filter((r) => r.decodedBy !== "v5sendmail").map((r) => `${r.file}: ${r.decodedBy}`)).toEqual([]);
     expect(f.recipients).toBe(1);
     expect(f.reasons).toBeGreaterThanOrEqual(1);
     expect(f.statuses).toBeGreaterThanOrEqual(1);

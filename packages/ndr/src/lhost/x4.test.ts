@@ -5,7 +5,7 @@ import { parseMessage } from "../parse-message.js";
 describe.skipIf(!corpusAvailable())("lhost-x4 (corpus)", () => {
   it("decodes every file of the family", () => {
     const f = runAccuracy({ family: "lhost-x4" });
-    expect(f.results.every((r) => r.decodedBy === "x4")).toBe(true);
+    expect(f.results.filter((r) => r.decodedBy !== "x4").map((r) => `${r.file}: ${r.decodedBy}`)).toEqual([]);
     expect(f.recipients).toBe(1);
     expect(f.reasons).toBeGreaterThanOrEqual(1);
     expect(f.statuses).toBeGreaterThanOrEqual(1);
