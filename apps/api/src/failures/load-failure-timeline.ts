@@ -1,6 +1,6 @@
 // A failure's story in order: sent, failed (the NDR's verdict), NDR received, classified, each
 // notice (sent, pending, failed, or why none went), and each triage change from the audit log.
-import type { DbClient, TransactionPool } from "@safetynet/db";
+import type { TransactionPool } from "@safetynet/db";
 import { z } from "zod";
 import { iso } from "../http/common-schemas.js";
 import type { FailureRow } from "./failure-view.js";
@@ -27,7 +27,7 @@ export const timelineEntry = z
   .describe("one step; detail holds ids, codes, addresses of staff and reasons, never message text");
 export type TimelineEntry = z.output<typeof timelineEntry>;
 
-interface NoticeRow {
+export interface NoticeRow {
   id: string;
   recipient: string;
   recipientRole: string;
@@ -64,28 +64,35 @@ function noNoticeReason(row: FailureRow, internalDomains: string[], unrouted: bo
   return "no notice recorded yet";
 }
 
+/** The failure's notices (who was told what); the detail shows them and the timeline uses them. */
+export async function loadFailureNotices(sql: TransactionPool, row: FailureRow): Promise<NoticeRow[]> {
+  const result = await sql.query(
+    `SELECT id, recipient, "recipientRole", status::text AS status, "sentAt", "createdAt", "updatedAt", "holdUntil", "lastError"
+     FROM "Notice" WHERE "rawMessageId" = $1 AND (cardinality("failureIds") = 0 OR $2 = ANY("failureIds"))
+     ORDER BY "createdAt"`,
+    [row.rawMessageId, row.id],
+  );
+  return result.rows as NoticeRow[];
+}
+
 export async function loadFailureTimeline(
-  db: DbClient,
   sql: TransactionPool,
   row: FailureRow,
+  noticeRows: NoticeRow[],
   internalDomains: string[],
 ): Promise<TimelineEntry[]> {
-  const [message, notices, audits] = await Promise.all([
-    db.rawMessage.findUnique({
-      where: { id: row.rawMessageId },
-      select: { receivedAt: true, parsedAt: true, source: true, mailboxId: true },
-    }),
+  const [messages, auditRows] = await Promise.all([
+    sql.query(`SELECT "receivedAt", "parsedAt", source::text AS source FROM "RawMessage" WHERE id = $1`, [
+      row.rawMessageId,
+    ]),
     sql.query(
-      `SELECT id, recipient, "recipientRole", status::text AS status, "sentAt", "createdAt", "updatedAt", "holdUntil", "lastError"
-       FROM "Notice" WHERE "rawMessageId" = $1 AND (cardinality("failureIds") = 0 OR $2 = ANY("failureIds"))
-       ORDER BY "createdAt"`,
-      [row.rawMessageId, row.id],
+      `SELECT action, actor, detail, "createdAt" FROM "AuditEvent"
+       WHERE target = $1 OR (target = $2 AND action = 'notice.unrouted') ORDER BY "createdAt"`,
+      [row.id, row.rawMessageId],
     ),
-    db.auditEvent.findMany({
-      where: { OR: [{ target: row.id }, { target: row.rawMessageId, action: "notice.unrouted" }] },
-      orderBy: { createdAt: "asc" },
-    }),
   ]);
+  const message = messages.rows[0] as { receivedAt: Date; parsedAt: Date | null; source: string } | undefined;
+  const audits = auditRows.rows as { action: string; actor: string; detail: unknown; createdAt: Date }[];
   const entries: TimelineEntry[] = [];
   entries.push({ at: iso(row.originalDate), event: "sent", detail: { from: row.originalSender, to: row.recipient } });
   entries.push({
@@ -103,7 +110,6 @@ export async function loadFailureTimeline(
       });
     }
   }
-  const noticeRows = notices.rows as NoticeRow[];
   for (const notice of noticeRows) entries.push(noticeEvent(notice));
   if (!noticeRows.length) {
     const unrouted = audits.some((audit) => audit.action === "notice.unrouted");

@@ -8,10 +8,11 @@ import { requirePrincipal } from "../auth/auth-plugin.js";
 import { failureFilter, failureFilterShape } from "../failures/failure-filter.js";
 import { FAILURE_COLUMNS, type FailureRow, failureItem, toFailureItem } from "../failures/failure-view.js";
 import { failureSort, listFailures } from "../failures/list-failures.js";
-import { loadFailureTimeline, timelineEntry } from "../failures/load-failure-timeline.js";
+import { loadFailureNotices, loadFailureTimeline, timelineEntry } from "../failures/load-failure-timeline.js";
 import { failureChange, updateFailures } from "../failures/update-failures.js";
-import { idParams, listOf, pageQuery } from "../http/common-schemas.js";
+import { idParams, iso, listOf, pageQuery } from "../http/common-schemas.js";
 import { withErrors } from "../http/error-body.js";
+import { maskText } from "../http/mask-text.js";
 
 const noticeView = z.object({
   id: z.string(),
@@ -70,30 +71,36 @@ export async function failureRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) => {
-      const row = await loadFailureRow(deps, request.params.id);
-      const [extra, timeline, notices] = await Promise.all([
-        deps.db.failure.findUniqueOrThrow({
-          where: { id: row.id },
-          select: { reportingMta: true, remoteMta: true, replyCode: true, originalMessageId: true },
-        }),
-        loadFailureTimeline(deps.db, deps.sql, row, deps.internalDomains),
-        deps.sql.query(
-          `SELECT id, recipient, "recipientRole", status::text AS status, "sentAt", "lastError" FROM "Notice"
-           WHERE "rawMessageId" = $1 AND (cardinality("failureIds") = 0 OR $2 = ANY("failureIds")) ORDER BY "createdAt"`,
-          [row.rawMessageId, row.id],
-        ),
-      ]);
+      const result = await deps.sql.query(
+        `SELECT ${FAILURE_COLUMNS}, f."reportingMta", f."remoteMta", f."replyCode", f."originalMessageId"
+         FROM "Failure" f WHERE f.id = $1`,
+        [request.params.id],
+      );
+      const row = result.rows[0] as
+        | (FailureRow & {
+            reportingMta: string | null;
+            remoteMta: string | null;
+            replyCode: string | null;
+            originalMessageId: string | null;
+          })
+        | undefined;
+      if (!row) throw new AppError("NOT_FOUND", { message: "no such failure" });
+      const notices = await loadFailureNotices(deps.sql, row);
+      const timeline = await loadFailureTimeline(deps.sql, row, notices, deps.internalDomains);
       return {
         ...toFailureItem(row),
-        ...extra,
+        reportingMta: row.reportingMta,
+        remoteMta: row.remoteMta,
+        replyCode: row.replyCode,
+        originalMessageId: maskText(row.originalMessageId),
         rawMessageId: row.rawMessageId,
-        notices: notices.rows.map((notice) => ({
+        notices: notices.map((notice) => ({
           id: notice.id,
           recipient: notice.recipient,
           recipientRole: notice.recipientRole,
           status: notice.status,
-          sentAt: notice.sentAt ? (notice.sentAt as Date).toISOString() : null,
-          lastError: notice.lastError,
+          sentAt: iso(notice.sentAt),
+          lastError: maskText(notice.lastError),
         })),
         timeline,
       };
