@@ -52,8 +52,15 @@ const EXPECTED: Record<string, "public" | "viewer" | "triager" | "admin"> = {
   "POST /api/suppliers": "admin",
   "GET /api/suppliers": "viewer",
   "POST /api/webhook-endpoints": "admin",
+  "GET /api/webhook-endpoints": "viewer",
+  "POST /api/webhook-endpoints/{id}/rotate-secret": "admin",
+  "POST /api/webhook-endpoints/{id}/test": "admin",
+  "GET /api/webhook-deliveries": "viewer",
+  "POST /api/webhook-deliveries/{id}/redeliver": "triager",
   "POST /api/cpr/check": "viewer",
   "GET /api/audit": "admin",
+  "GET /api/canary/runs": "viewer",
+  "GET /api/alarms": "viewer",
 };
 const ORDER = ["viewer", "triager", "admin"] as const;
 
