@@ -11,6 +11,7 @@ export const API_CONFIG_KEYS = [
   "ADMIN_TOKEN",
   "INTERNAL_DOMAINS",
   "LOG_LEVEL",
+  "WEBHOOK_SECRET_GRACE_HOURS",
 ] as const;
 
 export type ApiConfig = Pick<Config, (typeof API_CONFIG_KEYS)[number]>;

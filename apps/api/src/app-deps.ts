@@ -10,7 +10,8 @@ export interface AppDeps {
   /** node-postgres pool for the filtered lists and reports (UTC timestamps, value-specific plans). */
   sql: TransactionPool;
   redis: Redis;
-  queues: { ingest: Queue; notify: Queue; escalate: Queue };
+  /** `webhooks`: one job per webhook attempt (test events and redeliveries are queued, never sent inline). */
+  queues: { ingest: Queue; notify: Queue; escalate: Queue; webhooks: Queue };
   cipher: RawMessageCipher;
   /** SAFETYNET_KEY: seals the credentials of mailboxes added through the API. */
   secretKey: string;
@@ -25,6 +26,8 @@ export interface AppDeps {
   bodyLimit?: number;
   /** Built dashboard files; null: none; omitted: found through the @safetynet/dashboard package. */
   dashboardDir?: string | null;
+  /** How long a rotated-out webhook secret still signs (WEBHOOK_SECRET_GRACE_HOURS); default 24. */
+  webhookSecretGraceHours?: number;
   /** The current time (tests pin it). */
   now?: () => Date;
 }

@@ -41,6 +41,7 @@ export async function start(options: StartOptions = {}): Promise<ApiHandle> {
     ingest: createQueue("ingest", { connection: redis, prefix }),
     notify: createQueue("notify", { connection: redis, prefix }),
     escalate: createQueue("escalate", { connection: redis, prefix }),
+    webhooks: createQueue("webhooks", { connection: redis, prefix }),
   };
   const deps: AppDeps = {
     db,
@@ -52,6 +53,7 @@ export async function start(options: StartOptions = {}): Promise<ApiHandle> {
     logger,
     adminToken: config.ADMIN_TOKEN,
     internalDomains: config.INTERNAL_DOMAINS,
+    webhookSecretGraceHours: config.WEBHOOK_SECRET_GRACE_HOURS,
     ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
   };
   const app = await buildApp(deps);

@@ -14,6 +14,7 @@ import { reportRoutes } from "./report-routes.js";
 import { sessionRoutes } from "./session-routes.js";
 import { tokenRoutes } from "./token-routes.js";
 import { watchRoutes } from "./watch-routes.js";
+import { webhookRoutes } from "./webhook-routes.js";
 
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   for (const routes of [
@@ -30,6 +31,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
     adminRoutes,
     cprAuditRoutes,
     watchRoutes,
+    webhookRoutes,
   ]) {
     await app.register(async (scope) => routes(scope, deps));
   }

@@ -47,6 +47,7 @@ export async function createApiTestApp(services: TestServices, overrides: Partia
       ingest: createQueue("ingest", { connection, prefix }),
       notify: createQueue("notify", { connection, prefix }),
       escalate: createQueue("escalate", { connection, prefix }),
+      webhooks: createQueue("webhooks", { connection, prefix }),
     },
     cipher: createRawMessageCipher(TEST_KEY),
     secretKey: TEST_KEY,

@@ -1,8 +1,8 @@
-// Posts one alarm event to the operations webhook, signed the Standard Webhooks way with the
-// `standardwebhooks` package (webhook-id, webhook-timestamp, webhook-signature v1,<HMAC-SHA256>).
-// The supplier webhooks (packages/webhooks, another issue) sign the same way; when that package
-// lands this module can hand its request to that sender.
-import { Webhook } from "standardwebhooks";
+// Posts one alarm event to the operations webhook, signed and sent the way supplier webhooks are
+// (packages/webhooks: Standard Webhooks headers, 15 s or the given timeout, no redirects). The
+// operator configured this URL, so its host is exempt from the private-address guard: an
+// operations endpoint inside the municipality's own network is the usual case.
+import { sendWebhook, signWebhook } from "@safetynet/webhooks";
 
 export interface OpsWebhook {
   url: string;
@@ -14,24 +14,15 @@ export async function sendOpsWebhook(
   event: { id: string; body: unknown; now: Date },
   timeoutMs = 10_000,
 ): Promise<number> {
-  const payload = JSON.stringify(event.body);
-  const signature = new Webhook(target.secret).sign(event.id, event.now, payload);
-  const response = await fetch(target.url, {
-    method: "POST",
-    redirect: "manual", // a redirect is an error, never followed (STYLE.md rule 11)
-    signal: AbortSignal.timeout(timeoutMs),
-    headers: {
-      "content-type": "application/json",
-      "user-agent": "safetynet-alarms",
-      "webhook-id": event.id,
-      "webhook-timestamp": String(Math.floor(event.now.getTime() / 1000)),
-      "webhook-signature": signature,
-    },
-    body: payload,
-  });
-  await response.body?.cancel().catch(() => undefined);
-  if (response.status < 200 || response.status >= 300) {
-    throw new Error(`operations webhook answered HTTP ${response.status}`);
+  const body = JSON.stringify(event.body);
+  const headers = signWebhook({ id: event.id, at: event.now, body, secrets: [target.secret] });
+  const result = await sendWebhook(
+    { url: target.url, body, headers },
+    { allowHosts: [new URL(target.url).hostname], timeoutMs },
+  );
+  if (result.httpStatus === null) throw new Error(`operations webhook: ${result.error}`);
+  if (result.httpStatus < 200 || result.httpStatus >= 300) {
+    throw new Error(`operations webhook answered HTTP ${result.httpStatus}`);
   }
-  return response.status;
+  return result.httpStatus;
 }

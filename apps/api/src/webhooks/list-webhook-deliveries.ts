@@ -1,0 +1,60 @@
+// The delivery log, newest attempt first, by endpoint and/or incident, in keyset pages.
+import type { DbClient } from "@safetynet/db";
+import type { z } from "zod";
+import { iso } from "../http/common-schemas.js";
+import { decodeCursor, encodeCursor } from "../http/keyset-cursor.js";
+import type { deliveryItem } from "./webhook-views.js";
+
+const SORT = "createdAt-desc";
+
+export async function listWebhookDeliveries(
+  db: DbClient,
+  filter: { endpointId?: string | undefined; incidentId?: string | undefined },
+  limit: number,
+  cursor: string | undefined,
+): Promise<{ items: z.infer<typeof deliveryItem>[]; total: number; nextCursor: string | null }> {
+  const where = {
+    ...(filter.endpointId ? { endpointId: filter.endpointId } : {}),
+    ...(filter.incidentId ? { incidentId: filter.incidentId } : {}),
+  };
+  const after = cursor ? decodeCursor(cursor, SORT) : null;
+  const afterDate = after ? new Date(String(after.value)) : null;
+  const [rows, total] = await Promise.all([
+    db.webhookDelivery.findMany({
+      where: {
+        ...where,
+        ...(after && afterDate
+          ? { OR: [{ createdAt: { lt: afterDate } }, { createdAt: afterDate, id: { lt: after.id } }] }
+          : {}),
+      },
+      include: { dispatch: { select: { id: true, status: true, attempts: true, nextAttemptAt: true } } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: limit + 1,
+    }),
+    db.webhookDelivery.count({ where }),
+  ]);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      endpointId: row.endpointId,
+      incidentId: row.incidentId,
+      eventId: row.eventId,
+      eventType: row.eventType,
+      attempt: row.attempt,
+      status: row.status,
+      httpStatus: row.httpStatus,
+      error: row.error,
+      durationMs: row.durationMs,
+      responseBody: row.responseBody,
+      createdAt: row.createdAt.toISOString(),
+      dispatch: { ...row.dispatch, nextAttemptAt: iso(row.dispatch.nextAttemptAt) },
+    })),
+    total,
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor({ sort: SORT, value: last.createdAt.toISOString(), id: last.id })
+        : null,
+  };
+}
