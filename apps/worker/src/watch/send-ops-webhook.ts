@@ -1,8 +1,8 @@
-// Posts one alarm event to the operations webhook, signed the Standard Webhooks way with the
-// `standardwebhooks` package (webhook-id, webhook-timestamp, webhook-signature v1,<HMAC-SHA256>).
-// The supplier webhooks (packages/webhooks, another issue) sign the same way; when that package
-// lands this module can hand its request to that sender.
-import { Webhook } from "standardwebhooks";
+// Posts one alarm event to the operations webhook with the supplier webhooks' own signing and
+// sender (packages/webhooks): Standard Webhooks headers (webhook-id, webhook-timestamp,
+// webhook-signature v1,<HMAC-SHA256>), no redirects followed, a timeout. A failure throws, so the
+// alarmNotify job retries with backoff.
+import { sendWebhook, signWebhook } from "@safetynet/webhooks";
 
 export interface OpsWebhook {
   url: string;
@@ -11,27 +11,19 @@ export interface OpsWebhook {
 
 export async function sendOpsWebhook(
   target: OpsWebhook,
-  event: { id: string; body: unknown; now: Date },
+  event: { id: string; body: string; now: Date },
   timeoutMs = 10_000,
 ): Promise<number> {
-  const payload = JSON.stringify(event.body);
-  const signature = new Webhook(target.secret).sign(event.id, event.now, payload);
-  const response = await fetch(target.url, {
-    method: "POST",
-    redirect: "manual", // a redirect is an error, never followed (STYLE.md rule 11)
-    signal: AbortSignal.timeout(timeoutMs),
-    headers: {
-      "content-type": "application/json",
-      "user-agent": "safetynet-alarms",
-      "webhook-id": event.id,
-      "webhook-timestamp": String(Math.floor(event.now.getTime() / 1000)),
-      "webhook-signature": signature,
-    },
-    body: payload,
-  });
-  await response.body?.cancel().catch(() => undefined);
-  if (response.status < 200 || response.status >= 300) {
-    throw new Error(`operations webhook answered HTTP ${response.status}`);
+  const headers = signWebhook({ id: event.id, at: event.now, body: event.body, secrets: [target.secret] });
+  // The operator set this URL in the environment (often an internal alerting host), so it is exempt
+  // from the private-address guard, which is there for endpoints entered through the API.
+  const result = await sendWebhook(
+    { url: target.url, body: event.body, headers },
+    { allowHosts: [new URL(target.url).hostname], timeoutMs },
+  );
+  if (result.httpStatus === null) throw new Error(`operations webhook not reached: ${result.error ?? "no answer"}`);
+  if (result.httpStatus < 200 || result.httpStatus >= 300) {
+    throw new Error(`operations webhook answered HTTP ${result.httpStatus}`);
   }
-  return response.status;
+  return result.httpStatus;
 }
