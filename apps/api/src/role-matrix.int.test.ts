@@ -54,6 +54,8 @@ const EXPECTED: Record<string, "public" | "viewer" | "triager" | "admin"> = {
   "POST /api/webhook-endpoints": "admin",
   "POST /api/cpr/check": "viewer",
   "GET /api/audit": "admin",
+  "GET /api/canary/runs": "viewer",
+  "GET /api/alarms": "viewer",
 };
 const ORDER = ["viewer", "triager", "admin"] as const;
 
