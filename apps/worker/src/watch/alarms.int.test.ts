@@ -103,6 +103,7 @@ describe("alarms", () => {
     expect(hook!.path).toBe("/alarms");
     expect(signatureValid(hook!)).toBe(true);
     expect(JSON.parse(hook!.body)).toMatchObject({
+      id: hook!.headers["webhook-id"],
       type: "alarm.fired",
       data: { kind: "canary", key: "canary", sequence: 1 },
     });

@@ -50,14 +50,10 @@ export async function deliverAlarm(context: WatchContext, payload: JobPayload<"a
     return "mailed";
   }
   if (!config.OPS_WEBHOOK_URL || !config.OPS_WEBHOOK_SECRET) return "no OPS_WEBHOOK_URL";
+  const envelope = buildAlarmWebhookPayload(alarm, event, payload.sequence, now);
   const status = await sendOpsWebhook(
     { url: config.OPS_WEBHOOK_URL, secret: config.OPS_WEBHOOK_SECRET },
-    // The same webhook-id across retries of one event, as Standard Webhooks asks.
-    {
-      id: `alarm_${alarm.id}_${payload.sequence}`,
-      body: buildAlarmWebhookPayload(alarm, event, payload.sequence, now),
-      now,
-    },
+    { id: envelope.id, body: JSON.stringify(envelope), now },
   );
   return `webhook ${status}`;
 }

@@ -1,7 +1,7 @@
-// Posts one alarm event to the operations webhook, signed and sent the way supplier webhooks are
-// (packages/webhooks: Standard Webhooks headers, 15 s or the given timeout, no redirects). The
-// operator configured this URL, so its host is exempt from the private-address guard: an
-// operations endpoint inside the municipality's own network is the usual case.
+// Posts one alarm event to the operations webhook with the supplier webhooks' own signing and
+// sender (packages/webhooks): Standard Webhooks headers (webhook-id, webhook-timestamp,
+// webhook-signature v1,<HMAC-SHA256>), no redirects followed, a timeout. A failure throws, so the
+// alarmNotify job retries with backoff.
 import { sendWebhook, signWebhook } from "@safetynet/webhooks";
 
 export interface OpsWebhook {
@@ -11,16 +11,17 @@ export interface OpsWebhook {
 
 export async function sendOpsWebhook(
   target: OpsWebhook,
-  event: { id: string; body: unknown; now: Date },
+  event: { id: string; body: string; now: Date },
   timeoutMs = 10_000,
 ): Promise<number> {
-  const body = JSON.stringify(event.body);
-  const headers = signWebhook({ id: event.id, at: event.now, body, secrets: [target.secret] });
+  const headers = signWebhook({ id: event.id, at: event.now, body: event.body, secrets: [target.secret] });
+  // The operator set this URL in the environment (often an internal alerting host), so it is exempt
+  // from the private-address guard, which is there for endpoints entered through the API.
   const result = await sendWebhook(
-    { url: target.url, body, headers },
+    { url: target.url, body: event.body, headers },
     { allowHosts: [new URL(target.url).hostname], timeoutMs },
   );
-  if (result.httpStatus === null) throw new Error(`operations webhook: ${result.error}`);
+  if (result.httpStatus === null) throw new Error(`operations webhook not reached: ${result.error ?? "no answer"}`);
   if (result.httpStatus < 200 || result.httpStatus >= 300) {
     throw new Error(`operations webhook answered HTTP ${result.httpStatus}`);
   }

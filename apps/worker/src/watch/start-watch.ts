@@ -34,7 +34,12 @@ export async function startWatch(options: WatchOptions): Promise<WatchHandle> {
   const queue = (name: (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES]) =>
     createQueue(name, { connection, prefix: options.prefix });
   const maintenance = queue(QUEUE_NAMES.maintenance);
-  const watched = [queue(QUEUE_NAMES.ingest), queue(QUEUE_NAMES.notify), queue(QUEUE_NAMES.escalate)];
+  const watched = [
+    queue(QUEUE_NAMES.ingest),
+    queue(QUEUE_NAMES.notify),
+    queue(QUEUE_NAMES.escalate),
+    queue(QUEUE_NAMES.webhooks),
+  ];
   const clock = options.clock ?? (() => new Date());
   const context: WatchContext = {
     db: options.db,
