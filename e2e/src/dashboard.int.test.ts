@@ -276,6 +276,10 @@ describe("the triage dashboard in Chromium", () => {
       await screenshot(admin, path.slice(1).replaceAll("/", "-"));
     }
     expect(findings).toEqual({});
+    await admin.goto("/canary");
+    await settled(admin);
+    expect(await admin.textContent("main")).toContain("the probe's report did not come back within 30 minutes");
+    expect(await admin.textContent("main")).toContain("41.0 s");
     await admin.click('header button:has-text("English")');
     await admin.waitForFunction(() => document.documentElement.lang === "en");
     await admin.goto("/failures");

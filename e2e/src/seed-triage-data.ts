@@ -158,6 +158,27 @@ export async function seedTriageData(db: DbClient, now = new Date()): Promise<Se
       receivedAt: new Date(now.getTime() - 2 * 3_600_000),
     },
   });
+  // The canary: one probe that came back, one whose report is missing, and the alarm it raised.
+  await db.canaryRun.create({
+    data: {
+      probeId: "probe-ok",
+      sentAt: new Date(now.getTime() - 2 * 3_600_000),
+      returnedAt: new Date(now.getTime() - 2 * 3_600_000 + 41_000),
+      status: "returned",
+    },
+  });
+  await db.canaryRun.create({
+    data: { probeId: "probe-missing", sentAt: new Date(now.getTime() - 3_600_000), status: "missing" },
+  });
+  await db.alarm.create({
+    data: {
+      key: "canary",
+      kind: "canary",
+      message: "the probe's report did not come back within 30 minutes",
+      firedAt: new Date(now.getTime() - 1_800_000),
+      lastNotifiedAt: new Date(now.getTime() - 1_800_000),
+    },
+  });
   const yesterday = new Date(now.getTime() - 26 * 3_600_000);
   await db.dailyCheck.create({
     data: { day: yesterday, checkedBy: "test admin", note: "Alt gennemgået", createdAt: yesterday },

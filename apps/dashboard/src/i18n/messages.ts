@@ -251,6 +251,12 @@ const da = {
   canaryRoundTrip: "Rundtur",
   canaryMissing: "Kanariefuglen er ikke bygget i API'et endnu.",
   alarms: "Alarmer",
+  alarmOpen: "Aktiv",
+  alarmResolved: "Afsluttet",
+  alarmKind: "Slags",
+  alarmMessage: "Besked",
+  alarmFired: "Udløst",
+  alarmResolvedAt: "Afsluttet",
 };
 
 export type MessageKey = keyof typeof da;
@@ -491,6 +497,12 @@ const en: Record<MessageKey, string> = {
   canaryRoundTrip: "Round trip",
   canaryMissing: "The canary is not built into the API yet.",
   alarms: "Alarms",
+  alarmOpen: "Firing",
+  alarmResolved: "Resolved",
+  alarmKind: "Kind",
+  alarmMessage: "Message",
+  alarmFired: "Fired",
+  alarmResolvedAt: "Resolved",
 };
 
 export type Language = "da" | "en";
