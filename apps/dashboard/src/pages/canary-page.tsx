@@ -88,7 +88,9 @@ export function CanaryPage() {
                 },
                 {
                   label: t("canaryStatus"),
-                  render: (run) => <span class={`pill ${run.status === "returned" ? "ok" : "bad"}`}>{run.status}</span>,
+                  render: (run) => (
+                    <span class={`pill ${run.status === "returned" ? "ok" : "bad"}`}>{t(`canary_${run.status}`)}</span>
+                  ),
                 },
                 { label: t("error"), render: (run) => run.detail ?? "—" },
               ]}
