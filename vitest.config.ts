@@ -7,6 +7,7 @@ const sources = [
   "apps/*/src/**/*.test.ts",
   "scripts/**/*.test.ts",
   "bench/**/*.test.ts",
+  "e2e/src/**/*.test.ts",
 ];
 
 export default defineConfig({

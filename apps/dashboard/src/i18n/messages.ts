@@ -251,6 +251,16 @@ const da = {
   canaryRoundTrip: "Rundtur",
   canaryMissing: "Kanariefuglen er ikke bygget i API'et endnu.",
   alarms: "Alarmer",
+  canary_sent: "Sendt, venter",
+  canary_returned: "Kom tilbage",
+  canary_missing: "Mangler",
+  canary_error: "Kunne ikke sendes",
+  alarmOpen: "Aktiv",
+  alarmResolved: "Afsluttet",
+  alarmKind: "Slags",
+  alarmMessage: "Besked",
+  alarmFired: "Udløst",
+  alarmResolvedAt: "Afsluttet",
 };
 
 export type MessageKey = keyof typeof da;
@@ -491,6 +501,16 @@ const en: Record<MessageKey, string> = {
   canaryRoundTrip: "Round trip",
   canaryMissing: "The canary is not built into the API yet.",
   alarms: "Alarms",
+  canary_sent: "Sent, waiting",
+  canary_returned: "Returned",
+  canary_missing: "Missing",
+  canary_error: "Could not be sent",
+  alarmOpen: "Firing",
+  alarmResolved: "Resolved",
+  alarmKind: "Kind",
+  alarmMessage: "Message",
+  alarmFired: "Fired",
+  alarmResolvedAt: "Resolved",
 };
 
 export type Language = "da" | "en";

@@ -40,12 +40,17 @@ export function useText(): { t: Translate; language: Language; setLanguage(langu
 }
 
 /** Dates as staff read them: local time, the language's own format. */
-export function formatDate(value: string | null | undefined, language: Language, withTime = true): string {
+export function formatDate(
+  value: string | null | undefined,
+  language: Language,
+  withTime = true,
+  style: "medium" | "short" = "medium",
+): string {
   if (!value) return "—";
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
   return date.toLocaleString(language === "da" ? "da-DK" : "en-GB", {
-    dateStyle: "medium",
+    dateStyle: style,
     ...(withTime ? { timeStyle: "short" } : {}),
   });
 }

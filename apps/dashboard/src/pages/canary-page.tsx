@@ -9,10 +9,57 @@ import { useResource } from "../lib/use-resource.js";
 
 interface CanaryRun {
   id: string;
+  origin?: string;
   sentAt: string;
   returnedAt: string | null;
+  roundTripMs?: number | null;
   status: string;
   detail?: string | null;
+}
+
+interface Alarm {
+  id: string;
+  kind: string;
+  open: boolean;
+  message: string;
+  firedAt: string;
+  resolvedAt: string | null;
+  resolveMessage: string | null;
+}
+
+function Alarms() {
+  const { t, language } = useText();
+  const resource = useResource<ListPage<Alarm>>("/api/alarms?limit=50");
+  return (
+    <AsyncView resource={resource}>
+      {(page) => (
+        <DataTable
+          caption={t("alarms")}
+          items={[...page.items].sort((a, b) => Number(b.open) - Number(a.open))}
+          columns={[
+            {
+              label: t("canaryStatus"),
+              render: (alarm) => (
+                <span class={`pill ${alarm.open ? "bad" : "ok"}`}>
+                  {alarm.open ? t("alarmOpen") : t("alarmResolved")}
+                </span>
+              ),
+            },
+            { label: t("alarmKind"), render: (alarm) => alarm.kind },
+            { label: t("alarmMessage"), render: (alarm) => alarm.message },
+            { label: t("alarmFired"), render: (alarm) => formatDate(alarm.firedAt, language) },
+            {
+              label: t("alarmResolvedAt"),
+              render: (alarm) =>
+                alarm.resolvedAt
+                  ? `${formatDate(alarm.resolvedAt, language)}${alarm.resolveMessage ? `: ${alarm.resolveMessage}` : ""}`
+                  : "—",
+            },
+          ]}
+        />
+      )}
+    </AsyncView>
+  );
 }
 
 export function CanaryPage() {
@@ -37,14 +84,13 @@ export function CanaryPage() {
                 {
                   label: t("canaryRoundTrip"),
                   numeric: true,
-                  render: (run) =>
-                    run.returnedAt
-                      ? `${Math.round((Date.parse(run.returnedAt) - Date.parse(run.sentAt)) / 1000)} s`
-                      : "—",
+                  render: (run) => (run.roundTripMs != null ? `${(run.roundTripMs / 1000).toFixed(1)} s` : "—"),
                 },
                 {
                   label: t("canaryStatus"),
-                  render: (run) => <span class={`pill ${run.status === "returned" ? "ok" : "bad"}`}>{run.status}</span>,
+                  render: (run) => (
+                    <span class={`pill ${run.status === "returned" ? "ok" : "bad"}`}>{t(`canary_${run.status}`)}</span>
+                  ),
                 },
                 { label: t("error"), render: (run) => run.detail ?? "—" },
               ]}
@@ -52,6 +98,8 @@ export function CanaryPage() {
           )}
         </AsyncView>
       )}
+      <h2>{t("alarms")}</h2>
+      <Alarms />
     </section>
   );
 }

@@ -34,6 +34,19 @@ const COLUMNS: { field: string; key: string; sortable: boolean }[] = [
   { field: "outcome", key: "colOutcome", sortable: false },
 ];
 
+/** An address that wraps after its "@" when the column is narrow, never inside a word. */
+function breakableAddress(address: string | null | undefined) {
+  if (!address) return "—";
+  const at = address.indexOf("@");
+  if (at < 0) return address;
+  return (
+    <>
+      {address.slice(0, at)}
+      <wbr />@{address.slice(at + 1)}
+    </>
+  );
+}
+
 export function FailuresPage({ query }: { query: URLSearchParams }) {
   const { t, language } = useText();
   const { canEdit } = useSession();
@@ -189,12 +202,12 @@ export function FailuresPage({ query }: { query: URLSearchParams }) {
                           )}
                           <td class="date">
                             <AppLink href={`/failures/${encodeURIComponent(item.id)}`}>
-                              {formatDate(item.failedAt, language)}
+                              {formatDate(item.failedAt, language, true, "short")}
                             </AppLink>
                           </td>
-                          <td class="date">{formatDate(item.sentAt, language)}</td>
-                          <td>{item.sender ?? item.originalSender ?? "—"}</td>
-                          <td>{item.recipient ?? "—"}</td>
+                          <td class="date">{formatDate(item.sentAt, language, true, "short")}</td>
+                          <td class="addr">{breakableAddress(item.sender ?? item.originalSender)}</td>
+                          <td class="addr">{breakableAddress(item.recipient)}</td>
                           <td class="subject">{item.subject ?? item.subjectMasked ?? "—"}</td>
                           <td>{item.reason}</td>
                           <td>{item.cause}</td>
