@@ -5,6 +5,7 @@ import { createDbClient, createRawMessageCipher, createUtcSqlPool } from "@safet
 import { createIngestor, requeueStoredMessages } from "@safetynet/ingest";
 import { createQueue, createRedisConnection } from "@safetynet/queue";
 import { crashPoint } from "./crash-point.js";
+import { createAccessTokenSource } from "./oauth-token-source.js";
 import { type PollerConfig, readPollerConfig } from "./poller-config.js";
 import { registerConfigMailbox } from "./register-config-mailbox.js";
 import { type Supervisor, startSupervisor } from "./supervisor.js";
@@ -44,7 +45,28 @@ export async function start(options: StartOptions = {}): Promise<Poller> {
   });
   const configMailboxId = await registerConfigMailbox(db, config);
   const sweep = () => requeueStoredMessages(db, queue);
-  const supervisor = startSupervisor({ db, sql, redis, redisPrefix, ingestor, config, log: logger, crash, sweep });
+  // One token source per process: every session of the IMAP_URL mailbox shares its cached token.
+  const tokens =
+    config.IMAP_OAUTH_TOKEN_URL && config.IMAP_OAUTH_CLIENT_ID && config.IMAP_OAUTH_CLIENT_SECRET
+      ? createAccessTokenSource({
+          tokenUrl: config.IMAP_OAUTH_TOKEN_URL,
+          clientId: config.IMAP_OAUTH_CLIENT_ID,
+          clientSecret: config.IMAP_OAUTH_CLIENT_SECRET,
+          scope: config.IMAP_OAUTH_SCOPE,
+        })
+      : undefined;
+  const supervisor = startSupervisor({
+    db,
+    sql,
+    redis,
+    redisPrefix,
+    ingestor,
+    config,
+    log: logger,
+    crash,
+    sweep,
+    ...(tokens ? { tokens } : {}),
+  });
   logger.info({ configMailbox: configMailboxId }, "poller started");
 
   let stopped: Promise<void> | null = null;
