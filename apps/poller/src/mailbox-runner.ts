@@ -110,7 +110,7 @@ export function startMailboxRunner(settings: MailboxSettings, deps: RunnerDeps):
     log.info({ idle: config.IMAP_IDLE, markMode: settings.markMode }, "connected and watching");
     while (!stopping && !closed && current.usable) {
       state = "syncing";
-      await syncMailbox({
+      const summary = await syncMailbox({
         client: current,
         db: deps.db,
         sql: deps.sql,
@@ -122,8 +122,10 @@ export function startMailboxRunner(settings: MailboxSettings, deps: RunnerDeps):
         maxMessageBytes: config.MAX_MESSAGE_BYTES,
         log,
         crash: deps.crash,
+        useModseq: listedEverything,
         stopping: () => stopping,
       });
+      if (summary.listedAll) listedEverything = true;
       // Only a completed pass resets the backoff: a server that accepts the login and then fails
       // every pass (or a database that is down) must still be retried ever more slowly.
       attempt = 0;
@@ -142,6 +144,8 @@ export function startMailboxRunner(settings: MailboxSettings, deps: RunnerDeps):
   }
 
   let attempt = 0;
+  /** This runner has listed every UID once: later due comparisons may use HIGHESTMODSEQ. */
+  let listedEverything = false;
   /** The last session ended for a token renewal, not a fault: reconnect without backoff. */
   let renew = false;
   /** A login refused with a token from the endpoint is retried once with a new token. */
