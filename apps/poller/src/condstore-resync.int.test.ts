@@ -85,7 +85,6 @@ describe("resync with CONDSTORE/HIGHESTMODSEQ against Dovecot", () => {
         fullSyncEveryMs: 0, // every pass is a due full comparison
         maxMessageBytes: config.MAX_MESSAGE_BYTES,
         log: createLogger({ level: "silent" }),
-        crash: () => {},
         useModseq,
         stopping: () => false,
       });

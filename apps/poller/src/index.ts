@@ -4,7 +4,6 @@ import { createLogger, type Logger } from "@safetynet/config";
 import { createDbClient, createRawMessageCipher, createUtcSqlPool } from "@safetynet/db";
 import { createIngestor, requeueStoredMessages } from "@safetynet/ingest";
 import { createQueue, createRedisConnection } from "@safetynet/queue";
-import { crashPoint } from "./crash-point.js";
 import { createAccessTokenSource } from "./oauth-token-source.js";
 import { type PollerConfig, readPollerConfig } from "./poller-config.js";
 import { registerConfigMailbox } from "./register-config-mailbox.js";
@@ -34,14 +33,12 @@ export async function start(options: StartOptions = {}): Promise<Poller> {
   const sql = createUtcSqlPool(config.DATABASE_URL, { poolSize: 4 });
   const redis = createRedisConnection(config.REDIS_URL);
   const queue = createQueue("ingest", { connection: redis, prefix: redisPrefix });
-  const crash = crashPoint(config.SAFETYNET_CRASH_AT);
   const ingestor = createIngestor({
     db,
     sql,
     queue,
     cipher: createRawMessageCipher(config.SAFETYNET_KEY),
     maxMessageBytes: config.MAX_MESSAGE_BYTES,
-    onStep: crash,
   });
   const configMailboxId = await registerConfigMailbox(db, config);
   const sweep = () => requeueStoredMessages(db, queue);
@@ -63,7 +60,6 @@ export async function start(options: StartOptions = {}): Promise<Poller> {
     ingestor,
     config,
     log: logger,
-    crash,
     sweep,
     ...(tokens ? { tokens } : {}),
   });

@@ -7,7 +7,6 @@ import { type DbClient, markMailboxAuthFailed, recordMailboxError, type SqlClien
 import type { Ingestor } from "@safetynet/ingest";
 import type { ImapFlow } from "imapflow";
 import type { Redis } from "ioredis";
-import type { CrashStep } from "./crash-point.js";
 import { createImapClient } from "./create-imap-client.js";
 import { createMailboxLease } from "./mailbox-lease.js";
 import type { MailboxSettings } from "./mailbox-settings.js";
@@ -25,7 +24,6 @@ export interface RunnerDeps {
   ingestor: Ingestor;
   config: PollerConfig;
   log: Logger;
-  crash: (step: CrashStep) => void;
   /** Access tokens for mailboxes whose settings say `oauthClient` (IMAP_OAUTH_TOKEN_URL). */
   tokens?: AccessTokenSource;
 }
@@ -121,7 +119,6 @@ export function startMailboxRunner(settings: MailboxSettings, deps: RunnerDeps):
         fullSyncEveryMs: config.IMAP_FULL_SYNC_SECONDS * 1000,
         maxMessageBytes: config.MAX_MESSAGE_BYTES,
         log,
-        crash: deps.crash,
         useModseq: listedEverything,
         stopping: () => stopping,
       });

@@ -11,9 +11,8 @@ import {
   type SqlClient,
   saveMailboxSyncState,
 } from "@safetynet/db";
-import type { IngestOutcome, Ingestor } from "@safetynet/ingest";
+import { type IngestOutcome, type Ingestor, publishStep } from "@safetynet/ingest";
 import type { ImapFlow } from "imapflow";
-import type { CrashStep } from "./crash-point.js";
 import { type FetchedMessage, fetchMessages } from "./fetch-messages.js";
 import type { MailboxSettings } from "./mailbox-settings.js";
 import { markMessages } from "./mark-messages.js";
@@ -30,7 +29,6 @@ export interface SyncContext {
   fullSyncEveryMs: number;
   maxMessageBytes: number;
   log: Logger;
-  crash: (step: CrashStep) => void;
   /** false until this process has once listed every UID: a due comparison then lists them all (see decideSync). */
   useModseq: boolean;
   /** Checked between batches: a stop finishes the batch in hand, then returns. */
@@ -194,11 +192,11 @@ export async function syncMailbox(ctx: SyncContext): Promise<SyncSummary> {
       ctx.keyword,
       fetched.map((message) => message.uid),
     );
-    ctx.crash("after-mark");
+    publishStep("after-mark");
     const batchMax = BigInt(batch[batch.length - 1]!);
     if (batchMax > lastUid) lastUid = batchMax;
     await saveMailboxSyncState(ctx.sql, settings.id, { uidValidity, lastUid });
-    ctx.crash("after-save-state");
+    publishStep("after-save-state");
     summary.fetched += fetched.length;
     summary.stored += outcomes.filter((outcome) => outcome.status === "new").length;
     summary.quarantined += outcomes.filter((outcome) => outcome.status === "new" && outcome.quarantined).length;

@@ -80,8 +80,6 @@ export const configSchema = z.object({
   IMAP_LEASE_SECONDS: z.coerce.number().positive().default(30),
   IMAP_BACKOFF_MAX_SECONDS: z.coerce.number().positive().default(300),
   IMAP_MAILBOX_RELOAD_SECONDS: z.coerce.number().positive().default(30),
-  /** Test-only: the poller kills itself (SIGKILL) at this step of the order of effects. */
-  SAFETYNET_CRASH_AT: z.enum(["after-store", "after-enqueue", "after-mark", "after-save-state"]).optional(),
   MAX_MESSAGE_BYTES: z.coerce
     .number()
     .int()
