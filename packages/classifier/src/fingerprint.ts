@@ -105,7 +105,9 @@ export function fingerprintParts(input: FingerprintInput): string[] {
 function hopParts(input: FingerprintInput): string[] | null {
   const by = hopGrouping(input.cause, input.hop);
   if (!by || !input.hop) return null;
-  if (by === "host") return ["hop", input.hop.fault, input.responsible, hopHostKey(input.hop.host ?? "-")];
+  // The host is the identity (its owner follows from it): an owner found only for some recipients
+  // (a rule or a supplier's `domains`) must not split one relay's outage.
+  if (by === "host") return ["hop", input.hop.fault, hopHostKey(input.hop.host ?? "-")];
   return ["hop-domain", input.hop.fault, input.responsible, input.recipientDomain ?? "-"];
 }
 
