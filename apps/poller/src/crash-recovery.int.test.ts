@@ -8,6 +8,8 @@ import { makeNdr } from "./test-support/make-ndr.js";
 import { type PollerTest, setupPollerTest, waitFor } from "./test-support/poller-harness.js";
 
 const CLI = path.join(REPO_ROOT, "apps/cli/bin/safetynet.js");
+/** The poller with a crash point (test-only entry file; SAFETYNET_CRASH_AT is read only there). */
+const CRASHING_POLLER = path.join(REPO_ROOT, "apps/poller/src/test-support/crashing-poller.ts");
 
 let harness: PollerTest | undefined;
 afterEach(async () => {
@@ -15,10 +17,10 @@ afterEach(async () => {
   harness = undefined;
 });
 
-/** Runs `safetynet start poller` in a child process until it dies; returns the signal. */
+/** Runs the crashing poller in a child process until it dies; returns the signal. */
 function runPollerUntilDeath(env: Record<string, string>, timeoutMs = 30_000): Promise<NodeJS.Signals | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, "start", "poller"], {
+    const child = spawn(process.execPath, ["--import", "tsx", CRASHING_POLLER], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...env },
       stdio: ["ignore", "ignore", "pipe"],

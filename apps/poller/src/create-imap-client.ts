@@ -9,8 +9,10 @@ export interface ClientTuning {
   pollMs: number;
 }
 
-export function createImapClient(settings: MailboxSettings, tuning: ClientTuning): ImapFlow {
-  const { endpoint, auth } = settings;
+/** `accessToken`: a token from the token endpoint, for a mailbox whose settings say `oauthClient`. */
+export function createImapClient(settings: MailboxSettings, tuning: ClientTuning, accessToken?: string): ImapFlow {
+  const { endpoint } = settings;
+  const auth = accessToken ? { ...settings.auth, accessToken } : settings.auth;
   const options: ImapFlowOptions = {
     host: endpoint.host,
     port: endpoint.port,

@@ -4,7 +4,7 @@ import { createLogger, type Logger } from "@safetynet/config";
 import { createDbClient, createRawMessageCipher, createUtcSqlPool } from "@safetynet/db";
 import { createIngestor, requeueStoredMessages } from "@safetynet/ingest";
 import { createQueue, createRedisConnection } from "@safetynet/queue";
-import { crashPoint } from "./crash-point.js";
+import { createAccessTokenSource } from "./oauth-token-source.js";
 import { type PollerConfig, readPollerConfig } from "./poller-config.js";
 import { registerConfigMailbox } from "./register-config-mailbox.js";
 import { type Supervisor, startSupervisor } from "./supervisor.js";
@@ -33,18 +33,36 @@ export async function start(options: StartOptions = {}): Promise<Poller> {
   const sql = createUtcSqlPool(config.DATABASE_URL, { poolSize: 4 });
   const redis = createRedisConnection(config.REDIS_URL);
   const queue = createQueue("ingest", { connection: redis, prefix: redisPrefix });
-  const crash = crashPoint(config.SAFETYNET_CRASH_AT);
   const ingestor = createIngestor({
     db,
     sql,
     queue,
     cipher: createRawMessageCipher(config.SAFETYNET_KEY),
     maxMessageBytes: config.MAX_MESSAGE_BYTES,
-    onStep: crash,
   });
   const configMailboxId = await registerConfigMailbox(db, config);
   const sweep = () => requeueStoredMessages(db, queue);
-  const supervisor = startSupervisor({ db, sql, redis, redisPrefix, ingestor, config, log: logger, crash, sweep });
+  // One token source per process: every session of the IMAP_URL mailbox shares its cached token.
+  const tokens =
+    config.IMAP_OAUTH_TOKEN_URL && config.IMAP_OAUTH_CLIENT_ID && config.IMAP_OAUTH_CLIENT_SECRET
+      ? createAccessTokenSource({
+          tokenUrl: config.IMAP_OAUTH_TOKEN_URL,
+          clientId: config.IMAP_OAUTH_CLIENT_ID,
+          clientSecret: config.IMAP_OAUTH_CLIENT_SECRET,
+          scope: config.IMAP_OAUTH_SCOPE,
+        })
+      : undefined;
+  const supervisor = startSupervisor({
+    db,
+    sql,
+    redis,
+    redisPrefix,
+    ingestor,
+    config,
+    log: logger,
+    sweep,
+    ...(tokens ? { tokens } : {}),
+  });
   logger.info({ configMailbox: configMailboxId }, "poller started");
 
   let stopped: Promise<void> | null = null;

@@ -7,11 +7,11 @@ import { type DbClient, markMailboxAuthFailed, recordMailboxError, type SqlClien
 import type { Ingestor } from "@safetynet/ingest";
 import type { ImapFlow } from "imapflow";
 import type { Redis } from "ioredis";
-import type { CrashStep } from "./crash-point.js";
 import { createImapClient } from "./create-imap-client.js";
 import { createMailboxLease } from "./mailbox-lease.js";
 import type { MailboxSettings } from "./mailbox-settings.js";
 import { prepareMarking } from "./mark-messages.js";
+import type { AccessToken, AccessTokenSource } from "./oauth-token-source.js";
 import type { PollerConfig } from "./poller-config.js";
 import { syncMailbox } from "./sync-mailbox.js";
 import { WakeSignal } from "./wake-signal.js";
@@ -24,7 +24,8 @@ export interface RunnerDeps {
   ingestor: Ingestor;
   config: PollerConfig;
   log: Logger;
-  crash: (step: CrashStep) => void;
+  /** Access tokens for mailboxes whose settings say `oauthClient` (IMAP_OAUTH_TOKEN_URL). */
+  tokens?: AccessTokenSource;
 }
 
 export type RunnerState =
@@ -67,7 +68,10 @@ export function startMailboxRunner(settings: MailboxSettings, deps: RunnerDeps):
   let stopping = false;
   let client: ImapFlow | null = null;
 
-  /** One connection's life: returns when it closes, the lease is lost, or a stop is requested. */
+  /**
+   * One connection's life: returns when it closes, the lease is lost, a stop is requested, or its
+   * access token is due for renewal (then `renew` is set and the next session starts at once).
+   */
   async function session(): Promise<void> {
     // No login can work: fail as a refused login does (marked auth-failed, one alarm, no retries).
     if (settings.auth.missing)
@@ -75,7 +79,16 @@ export function startMailboxRunner(settings: MailboxSettings, deps: RunnerDeps):
         authenticationFailed: true,
         responseText: settings.auth.missing,
       });
-    const current = createImapClient(settings, { idle: config.IMAP_IDLE, pollMs: config.IMAP_RESYNC_SECONDS * 1000 });
+    let token: AccessToken | null = null;
+    if (settings.auth.oauthClient) {
+      if (!deps.tokens) throw new Error("no OAuth2 token source configured for this mailbox");
+      token = await deps.tokens.get();
+    }
+    const current = createImapClient(
+      settings,
+      { idle: config.IMAP_IDLE, pollMs: config.IMAP_RESYNC_SECONDS * 1000 },
+      token?.token,
+    );
     const signal = new WakeSignal();
     client = current;
     sessionWake = signal;
@@ -88,13 +101,14 @@ export function startMailboxRunner(settings: MailboxSettings, deps: RunnerDeps):
     current.on("exists", () => signal.notify());
     state = "connecting";
     await current.connect();
+    retriedWithNewToken = false;
     await recordMailboxError(deps.db, settings.id, null);
     await prepareMarking(current, settings);
     await current.mailboxOpen(settings.endpoint.folder);
     log.info({ idle: config.IMAP_IDLE, markMode: settings.markMode }, "connected and watching");
     while (!stopping && !closed && current.usable) {
       state = "syncing";
-      await syncMailbox({
+      const summary = await syncMailbox({
         client: current,
         db: deps.db,
         sql: deps.sql,
@@ -105,20 +119,34 @@ export function startMailboxRunner(settings: MailboxSettings, deps: RunnerDeps):
         fullSyncEveryMs: config.IMAP_FULL_SYNC_SECONDS * 1000,
         maxMessageBytes: config.MAX_MESSAGE_BYTES,
         log,
-        crash: deps.crash,
+        useModseq: listedEverything,
         stopping: () => stopping,
       });
+      if (summary.listedAll) listedEverything = true;
       // Only a completed pass resets the backoff: a server that accepts the login and then fails
       // every pass (or a database that is down) must still be retried ever more slowly.
       attempt = 0;
+      // The token's session ends before the token does: log in again with a fresh one.
+      if (token && Date.now() >= token.renewAt) {
+        renew = true;
+        log.info("access token due for renewal: logging in again with a new one");
+        break;
+      }
       state = "idle";
       // imapflow enters IDLE by itself after autoIdleDelay; EXISTS, the timer or stop() wake us.
-      await signal.wait(config.IMAP_RESYNC_SECONDS * 1000);
+      const untilRenewal = token ? Math.max(0, token.renewAt - Date.now()) : Number.POSITIVE_INFINITY;
+      await signal.wait(Math.min(config.IMAP_RESYNC_SECONDS * 1000, untilRenewal));
     }
     if (!closed) await current.logout().catch(() => current.close());
   }
 
   let attempt = 0;
+  /** This runner has listed every UID once: later due comparisons may use HIGHESTMODSEQ. */
+  let listedEverything = false;
+  /** The last session ended for a token renewal, not a fault: reconnect without backoff. */
+  let renew = false;
+  /** A login refused with a token from the endpoint is retried once with a new token. */
+  let retriedWithNewToken = false;
   async function run(): Promise<void> {
     while (!stopping) {
       if (!(await lease.tryAcquire().catch(() => false))) {
@@ -139,10 +167,18 @@ export function startMailboxRunner(settings: MailboxSettings, deps: RunnerDeps):
         },
         Math.max(100, leaseMs / 3),
       );
+      renew = false;
+      let retryNow = false;
       try {
         await session();
       } catch (error) {
-        if (isAuthFailure(error)) {
+        if (isAuthFailure(error) && settings.auth.oauthClient && deps.tokens && !retriedWithNewToken) {
+          // The token may have been revoked or rotated early: ask for a new one, once, before alarming.
+          retriedWithNewToken = true;
+          retryNow = true;
+          deps.tokens.invalidate();
+          log.warn("login refused with the current access token: asking the token endpoint for a new one");
+        } else if (isAuthFailure(error)) {
           const raised = await markMailboxAuthFailed(deps.db, settings.id, describe(error)).then(
             (first) => first,
             (dbError: unknown) => {
@@ -159,8 +195,10 @@ export function startMailboxRunner(settings: MailboxSettings, deps: RunnerDeps):
             return;
           }
         }
-        log.warn({ error: describe(error), attempt }, "IMAP session failed");
-        await recordMailboxError(deps.db, settings.id, describe(error)).catch(() => undefined);
+        if (!retryNow) {
+          log.warn({ error: describe(error), attempt }, "IMAP session failed");
+          await recordMailboxError(deps.db, settings.id, describe(error)).catch(() => undefined);
+        }
       } finally {
         clearInterval(renewTimer);
         client?.close();
@@ -169,6 +207,7 @@ export function startMailboxRunner(settings: MailboxSettings, deps: RunnerDeps):
         await lease.release().catch(() => undefined);
       }
       if (stopping) break;
+      if (renew || retryNow) continue;
       state = "backoff";
       const delay = backoffDelay(attempt++, {
         baseMs: 500,

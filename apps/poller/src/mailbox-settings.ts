@@ -10,7 +10,14 @@ export interface MailboxSettings {
   name: string;
   endpoint: ImapEndpoint;
   /** `missing`: why no login can work (an XOAUTH2 mailbox without a token): a permanent auth failure. */
-  auth: { user: string; pass?: string; accessToken?: string; missing?: string };
+  auth: {
+    user: string;
+    pass?: string;
+    accessToken?: string;
+    /** Access tokens come from the OAuth2 token endpoint (IMAP_OAUTH_*), renewed before they expire. */
+    oauthClient?: boolean;
+    missing?: string;
+  };
   markMode: "move" | "keyword" | "none";
   processedFolder: string;
   /** Changes when anything that needs a new connection changes. */
@@ -22,10 +29,12 @@ export function settingsFor(row: MailboxToPoll, config: PollerConfig): MailboxSe
   let auth: MailboxSettings["auth"];
   if (row.origin === "config") {
     const fromEnv = config.IMAP_URL ? parseImapUrl(config.IMAP_URL) : endpoint;
-    auth =
-      row.authMethod === "xoauth2" && config.IMAP_ACCESS_TOKEN
-        ? { user: fromEnv.user, accessToken: config.IMAP_ACCESS_TOKEN }
-        : { user: fromEnv.user, pass: fromEnv.pass ?? "" };
+    if (row.authMethod === "xoauth2" && config.IMAP_OAUTH_TOKEN_URL) auth = { user: fromEnv.user, oauthClient: true };
+    else
+      auth =
+        row.authMethod === "xoauth2" && config.IMAP_ACCESS_TOKEN
+          ? { user: fromEnv.user, accessToken: config.IMAP_ACCESS_TOKEN }
+          : { user: fromEnv.user, pass: fromEnv.pass ?? "" };
   } else {
     const credentials = row.credentials
       ? openMailboxCredentials(config.SAFETYNET_KEY, row.credentials)

@@ -1,6 +1,7 @@
 // The configuration keys the poller reads, parsed once at start (from the process environment,
 // or from an explicit map in tests) by the shared zod schema.
 import { type Config, loadConfig, parseConfig } from "@safetynet/config";
+import { AppError } from "@safetynet/core";
 
 export const POLLER_KEYS = [
   "DATABASE_URL",
@@ -9,6 +10,10 @@ export const POLLER_KEYS = [
   "SAFETYNET_KEY",
   "IMAP_URL",
   "IMAP_ACCESS_TOKEN",
+  "IMAP_OAUTH_TOKEN_URL",
+  "IMAP_OAUTH_CLIENT_ID",
+  "IMAP_OAUTH_CLIENT_SECRET",
+  "IMAP_OAUTH_SCOPE",
   "IMAP_MARK",
   "IMAP_PROCESSED_FOLDER",
   "IMAP_KEYWORD",
@@ -20,12 +25,20 @@ export const POLLER_KEYS = [
   "IMAP_BACKOFF_MAX_SECONDS",
   "IMAP_MAILBOX_RELOAD_SECONDS",
   "MAX_MESSAGE_BYTES",
-  "SAFETYNET_CRASH_AT",
   "LOG_LEVEL",
 ] as const;
 
 export type PollerConfig = Pick<Config, (typeof POLLER_KEYS)[number]>;
 
 export function readPollerConfig(env?: Record<string, string | undefined>): PollerConfig {
-  return env ? parseConfig(env, POLLER_KEYS) : loadConfig(POLLER_KEYS);
+  const config = env ? parseConfig(env, POLLER_KEYS) : loadConfig(POLLER_KEYS);
+  // The client-credentials grant needs all three; say which one is missing (never a value).
+  if (config.IMAP_OAUTH_TOKEN_URL) {
+    const missing = (["IMAP_OAUTH_CLIENT_ID", "IMAP_OAUTH_CLIENT_SECRET"] as const).filter((key) => !config[key]);
+    if (missing.length)
+      throw new AppError("CONFIG_INVALID", {
+        message: `IMAP_OAUTH_TOKEN_URL is set, so ${missing.join(" and ")} must be set too (OAuth2 client credentials)`,
+      });
+  }
+  return config;
 }

@@ -15,7 +15,7 @@ export async function registerConfigMailbox(db: DbClient, config: PollerConfig):
   const { id } = await upsertConfigMailbox(db, {
     name,
     url: publicImapUrl(config.IMAP_URL),
-    authMethod: config.IMAP_ACCESS_TOKEN ? "xoauth2" : "password",
+    authMethod: config.IMAP_ACCESS_TOKEN || config.IMAP_OAUTH_TOKEN_URL ? "xoauth2" : "password",
     markMode: config.IMAP_MARK,
     processedFolder: config.IMAP_PROCESSED_FOLDER,
   });

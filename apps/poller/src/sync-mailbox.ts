@@ -11,9 +11,8 @@ import {
   type SqlClient,
   saveMailboxSyncState,
 } from "@safetynet/db";
-import type { IngestOutcome, Ingestor } from "@safetynet/ingest";
+import { type IngestOutcome, type Ingestor, publishStep } from "@safetynet/ingest";
 import type { ImapFlow } from "imapflow";
-import type { CrashStep } from "./crash-point.js";
 import { type FetchedMessage, fetchMessages } from "./fetch-messages.js";
 import type { MailboxSettings } from "./mailbox-settings.js";
 import { markMessages } from "./mark-messages.js";
@@ -30,7 +29,8 @@ export interface SyncContext {
   fullSyncEveryMs: number;
   maxMessageBytes: number;
   log: Logger;
-  crash: (step: CrashStep) => void;
+  /** false until this process has once listed every UID: a due comparison then lists them all (see decideSync). */
+  useModseq: boolean;
   /** Checked between batches: a stop finishes the batch in hand, then returns. */
   stopping: () => boolean;
 }
@@ -56,6 +56,10 @@ function planBatches(uids: readonly number[], batchSize: number): number[][] {
 
 export interface SyncSummary {
   decision: SyncDecision["kind"];
+  /** UIDs the server listed for comparison (a full pass: all of them, or those changed since a MODSEQ). */
+  listed: number;
+  /** This pass listed every UID on the server and compared them with the stored ones. */
+  listedAll: boolean;
   fetched: number;
   stored: number;
   quarantined: number;
@@ -66,14 +70,21 @@ async function uidsToRead(
   decision: SyncDecision,
   uidValidity: bigint,
   lastUid: bigint,
+  listed: { count: number },
 ): Promise<number[]> {
-  if (decision.kind === "none") return [];
+  if (decision.kind === "none" || decision.kind === "unchanged") return [];
   if (decision.kind === "incremental") {
     // `n:*` matches the highest UID even when it is below n (RFC 3501 6.4.8), hence the filter.
     const found = (await ctx.client.search({ uid: `${decision.fromUid}:*` }, { uid: true })) || [];
     return found.filter((uid) => BigInt(uid) >= decision.fromUid).sort((a, b) => a - b);
   }
-  const all = (await ctx.client.search({ all: true }, { uid: true })) || [];
+  // CONDSTORE: only what changed since the last full comparison (new messages have a higher MODSEQ).
+  const changedSince = decision.kind === "full" ? decision.changedSince : undefined;
+  const all =
+    (await ctx.client.search(changedSince === undefined ? { all: true } : { modseq: changedSince + 1n }, {
+      uid: true,
+    })) || [];
+  listed.count = all.length;
   // Skip only what is provably done: stored AND at or below the saved lastUid (saved after the
   // mark step). A stored UID above it may still lack its job or its mark after a crash.
   const done = new Set(
@@ -103,9 +114,26 @@ export async function syncMailbox(ctx: SyncContext): Promise<SyncSummary> {
     highestModseq: status.highestModseq ?? null,
     exists: status.messages ?? 0,
   };
-  const decision = decideSync(stored, server, { now: new Date(), fullSyncEveryMs: ctx.fullSyncEveryMs });
-  const summary: SyncSummary = { decision: decision.kind, fetched: 0, stored: 0, quarantined: 0 };
+  const decision = decideSync(stored, server, {
+    now: new Date(),
+    fullSyncEveryMs: ctx.fullSyncEveryMs,
+    useModseq: ctx.useModseq,
+  });
+  const summary: SyncSummary = {
+    decision: decision.kind,
+    listed: 0,
+    listedAll: false,
+    fetched: 0,
+    stored: 0,
+    quarantined: 0,
+  };
   if (decision.kind === "none") return summary;
+  if (decision.kind === "unchanged") {
+    // The comparison is done without listing anything: record it, so it is not due again at once.
+    await saveMailboxSyncState(ctx.sql, settings.id, { uidValidity, lastUid: stored.lastUid, fullSyncAt: new Date() });
+    log.debug({ reason: decision.reason }, "full comparison skipped: mailbox unchanged");
+    return summary;
+  }
   if (decision.kind === "reset") {
     const recorded = await resetMailboxSyncState(ctx.db, settings.id, {
       previousUidValidity: decision.previousUidValidity,
@@ -118,7 +146,11 @@ export async function syncMailbox(ctx: SyncContext): Promise<SyncSummary> {
   }
   const startedAt = new Date();
   let lastUid = decision.kind === "reset" || decision.kind === "seed" ? 0n : stored.lastUid;
-  const uids = await uidsToRead(ctx, decision, uidValidity, lastUid);
+  const listed = { count: 0 };
+  const uids = await uidsToRead(ctx, decision, uidValidity, lastUid, listed);
+  summary.listed = listed.count;
+  summary.listedAll =
+    decision.kind !== "incremental" && !(decision.kind === "full" && decision.changedSince !== undefined);
   const reseeding = decision.kind === "reset";
   const batches = planBatches(uids, ctx.batchSize);
   // Pipelined, up to PIPELINE_DEPTH batches at once: FETCHes run back to back on the connection
@@ -160,11 +192,11 @@ export async function syncMailbox(ctx: SyncContext): Promise<SyncSummary> {
       ctx.keyword,
       fetched.map((message) => message.uid),
     );
-    ctx.crash("after-mark");
+    publishStep("after-mark");
     const batchMax = BigInt(batch[batch.length - 1]!);
     if (batchMax > lastUid) lastUid = batchMax;
-    await saveMailboxSyncState(ctx.sql, settings.id, { uidValidity, lastUid, highestModseq: server.highestModseq });
-    ctx.crash("after-save-state");
+    await saveMailboxSyncState(ctx.sql, settings.id, { uidValidity, lastUid });
+    publishStep("after-save-state");
     summary.fetched += fetched.length;
     summary.stored += outcomes.filter((outcome) => outcome.status === "new").length;
     summary.quarantined += outcomes.filter((outcome) => outcome.status === "new" && outcome.quarantined).length;
@@ -196,11 +228,11 @@ export async function syncMailbox(ctx: SyncContext): Promise<SyncSummary> {
     const uidNextFloor = server.uidNext > 0 ? BigInt(server.uidNext) - 1n : lastUid;
     // A full pass saw everything below UIDNEXT; an incremental one only what it fetched.
     const seenUpTo = decision.kind === "incremental" ? lastUid : uidNextFloor > lastUid ? uidNextFloor : lastUid;
+    // HIGHESTMODSEQ only from a completed full comparison: the next one may skip what it covered.
     await saveMailboxSyncState(ctx.sql, settings.id, {
       uidValidity,
       lastUid: seenUpTo,
-      highestModseq: server.highestModseq,
-      ...(decision.kind === "incremental" ? {} : { fullSyncAt: startedAt }),
+      ...(decision.kind === "incremental" ? {} : { fullSyncAt: startedAt, highestModseq: server.highestModseq }),
     });
   }
   if (summary.fetched) {

@@ -62,8 +62,13 @@ describe("UIDVALIDITY change", () => {
     expect(rows.map((row) => Number(row.uid)).sort()).toEqual([1, 2, 3, 4]);
 
     await poller.stop();
-    await harness.startPoller();
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // The event that closes the window: the restarted poller's first pass has decided and finished.
+    const restarted = await harness.startPoller();
+    await waitFor(
+      async () => restarted.supervisor.runners()[0]?.state() === "idle",
+      10_000,
+      "first pass after restart",
+    );
     const events = await database.db.mailboxEvent.findMany({ where: { type: "mailbox.reset" } });
     expect(events).toHaveLength(1);
     expect(events[0]!.detail).toMatchObject({

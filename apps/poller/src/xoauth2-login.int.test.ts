@@ -6,19 +6,41 @@ import { afterEach, describe, expect, it } from "vitest";
 import { makeNdr } from "./test-support/make-ndr.js";
 import { type PollerTest, setupPollerTest, TEST_KEY, waitFor } from "./test-support/poller-harness.js";
 import { createPrivateDovecot, type PrivateDovecot } from "./test-support/private-dovecot.js";
+import { startTokenEndpoint, type TokenEndpoint } from "./test-support/token-endpoint.js";
 import { startTokenIntrospection, type TokenIntrospection } from "./test-support/token-introspection.js";
 
 let harness: PollerTest | undefined;
 let dovecot: PrivateDovecot | undefined;
 let introspection: TokenIntrospection | undefined;
+let endpoint: TokenEndpoint | undefined;
 afterEach(async () => {
   await harness?.cleanup();
   dovecot?.destroy();
   await introspection?.close();
+  await endpoint?.close();
   harness = undefined;
   dovecot = undefined;
   introspection = undefined;
+  endpoint = undefined;
 });
+
+const CLIENT_SECRET = "Q~client.secret-that-must-never-be-logged";
+
+/** The poller's IMAP_OAUTH_* settings for a loopback token endpoint. */
+function oauthEnv(url: string, tokenUrl: string): Record<string, string> {
+  return {
+    IMAP_URL: url,
+    IMAP_OAUTH_TOKEN_URL: tokenUrl,
+    IMAP_OAUTH_CLIENT_ID: "safetynet-poller",
+    IMAP_OAUTH_CLIENT_SECRET: CLIENT_SECRET,
+    IMAP_BACKOFF_MAX_SECONDS: "1",
+  };
+}
+
+/** A runner that marked its mailbox auth-failed stops and leaves the supervisor: it cannot retry after that. */
+async function runnerGone(poller: { supervisor: { runners(): unknown[] } }): Promise<true> {
+  return waitFor(async () => poller.supervisor.runners().length === 0, 10_000, "the runner to stop for good");
+}
 
 /** A bearer token shaped like Microsoft's (a JWT: base64url parts joined by dots). */
 function makeToken(): string {
@@ -132,7 +154,7 @@ describe("XOAUTH2 against Dovecot's oauth2 passdb (a private instance with a tok
       10_000,
       "auth-failed",
     );
-    await new Promise((resolve) => setTimeout(resolve, 3_000)); // several backoff periods: no retry
+    await runnerGone(poller); // the event that closes the window: no runner, no retry
     const mailbox = await harness.database.db.mailbox.findUniqueOrThrow({ where: { id: poller.configMailboxId! } });
     expect(mailbox.status).toBe("auth_failed");
     expect(mailbox.lastError).toMatch(/auth/i);
@@ -160,7 +182,7 @@ describe("XOAUTH2 against Dovecot's oauth2 passdb (a private instance with a tok
       10_000,
       "auth-failed",
     );
-    await new Promise((resolve) => setTimeout(resolve, 2_000)); // backoff periods: no retry
+    await runnerGone(poller);
     const mailbox = await harness.database.db.mailbox.findUniqueOrThrow({ where: { id: row.id } });
     expect(mailbox.lastError).toBe("no access token is stored for this XOAUTH2 mailbox");
     const events = await harness.database.db.mailboxEvent.findMany({ where: { mailboxId: row.id } });
@@ -228,5 +250,104 @@ describe("XOAUTH2 against Dovecot's oauth2 passdb (a private instance with a tok
     );
     expect(stored).not.toContain(token);
     expect(stored).not.toContain(refused);
+  });
+
+  it("client credentials: renews the token before it expires and keeps polling across rotations, never logging the secret", async () => {
+    const { harness, introspection, dovecot, url } = await setupOAuth();
+    endpoint = await startTokenEndpoint({
+      introspection,
+      username: dovecot.user.user,
+      clientId: "safetynet-poller",
+      clientSecret: CLIENT_SECRET,
+      lifetimeSeconds: 4, // renewed after 3 s; revoked at the introspection endpoint after 4 s
+    });
+    await harness.append([makeNdr(1)]);
+    const logs = captureLogs();
+    const poller = await harness.startPoller(
+      { ...oauthEnv(url, endpoint.url), IMAP_RESYNC_SECONDS: "600", LOG_LEVEL: "trace" },
+      logs.logger,
+    );
+    await waitFor(async () => (await harness.database.db.rawMessage.count()) === 1, 10_000, "first message");
+    // Two rotations: the first two tokens have expired (and are refused by Dovecot from then on).
+    await waitFor(async () => endpoint!.issued.length >= 3, 20_000, "two token rotations");
+    await waitFor(async () => poller.supervisor.runners()[0]?.state() === "idle", 10_000, "idle after rotating");
+    await harness.append([makeNdr(2)]);
+    await waitFor(async () => (await harness.database.db.rawMessage.count()) === 2, 10_000, "mail after rotating");
+
+    const mailbox = await harness.database.db.mailbox.findUniqueOrThrow({ where: { id: poller.configMailboxId! } });
+    expect(mailbox).toMatchObject({ authMethod: "xoauth2", status: "active" });
+    expect(await harness.database.db.mailboxEvent.count()).toBe(0);
+    const logins = dovecot.readLog().match(new RegExp(`Login: user=<${dovecot.user.user}>, method=XOAUTH2`, "g"));
+    expect(logins?.length ?? 0).toBeGreaterThanOrEqual(3);
+    // Every login used a token the endpoint issued, none a refused one; every request was well formed.
+    expect(introspection.asked.filter((token) => !endpoint!.issued.includes(token))).toEqual([]);
+    expect(dovecot.readLog()).not.toMatch(/Provided token is not valid/);
+    expect(new Set(endpoint.requests.map((request) => JSON.stringify(request)))).toEqual(
+      new Set([
+        JSON.stringify({
+          grantType: "client_credentials",
+          clientId: "safetynet-poller",
+          scope: "https://outlook.office365.com/.default",
+          secretOk: true,
+        }),
+      ]),
+    );
+    const output = logs.output();
+    expect(output).toContain("access token due for renewal");
+    for (const secret of [CLIENT_SECRET, ...endpoint.issued]) expect(output).not.toContain(secret);
+    const stored = JSON.stringify(
+      await harness.database.db.mailbox.findMany({ select: { url: true, lastError: true, name: true } }),
+    );
+    expect(stored).not.toContain(CLIENT_SECRET);
+  });
+
+  it("a login refused with the endpoint's token asks for a new token once; a second refusal raises one alarm", async () => {
+    const { harness, introspection, dovecot, url } = await setupOAuth();
+    endpoint = await startTokenEndpoint({
+      introspection,
+      username: dovecot.user.user,
+      clientId: "safetynet-poller",
+      clientSecret: CLIENT_SECRET,
+      lifetimeSeconds: 3600,
+      refuseFirst: 1, // revoked before use: Dovecot refuses it
+    });
+    await harness.append([makeNdr(1)]);
+    const poller = await harness.startPoller(oauthEnv(url, endpoint.url));
+    await waitFor(
+      async () => (await harness.database.db.rawMessage.count()) === 1,
+      15_000,
+      "stored with the new token",
+    );
+    expect(endpoint.issued).toHaveLength(2);
+    expect(introspection.asked).toEqual(endpoint.issued);
+    const mailbox = await harness.database.db.mailbox.findUniqueOrThrow({ where: { id: poller.configMailboxId! } });
+    expect(mailbox.status).toBe("active");
+    expect(await harness.database.db.mailboxEvent.count()).toBe(0);
+    await poller.stop();
+
+    // Both tokens refused: the mailbox is auth-failed after exactly two logins, with one alarm.
+    const refusing = await startTokenEndpoint({
+      introspection,
+      username: dovecot.user.user,
+      clientId: "safetynet-poller",
+      clientSecret: CLIENT_SECRET,
+      lifetimeSeconds: 3600,
+      refuseFirst: 2,
+    });
+    try {
+      const second = await harness.startPoller(oauthEnv(url, refusing.url));
+      const failed = await waitFor(
+        async () =>
+          harness.database.db.mailbox.findFirst({ where: { id: second.configMailboxId!, status: "auth_failed" } }),
+        15_000,
+        "auth-failed after the second refusal",
+      );
+      await runnerGone(second);
+      expect(refusing.issued).toHaveLength(2);
+      const events = await harness.database.db.mailboxEvent.findMany({ where: { mailboxId: failed.id } });
+      expect(events.map((event) => event.type)).toEqual(["mailbox.auth-failed"]);
+    } finally {
+      await refusing.close();
+    }
   });
 });

@@ -3,7 +3,14 @@
 import { settingsFromConfig, withOwnDomains } from "@safetynet/classifier";
 import { createLogger, type Logger } from "@safetynet/config";
 import { createDbClient, createRawMessageCipher, createTransactionPool, type DbClient } from "@safetynet/db";
-import { createQueue, createRedisConnection, JOBS } from "@safetynet/queue";
+import {
+  createQueue,
+  createRedisConnection,
+  JOBS,
+  jobOptions,
+  readPayload,
+  SWEEP_SCHEDULER_ID,
+} from "@safetynet/queue";
 import { Worker } from "bullmq";
 import type { EscalateContext } from "./escalate/escalate-context.js";
 import { seedSuppliersFile } from "./escalate/seed-suppliers-file.js";
@@ -24,7 +31,11 @@ export interface StartOptions {
   logger?: Logger;
   /** Redis key prefix for queues; REDIS_PREFIX when omitted. */
   redisPrefix?: string;
-  /** How often the sweep looks for incidents that time alone changes (default 30 s; 0: never). */
+  /**
+   * How often the incident sweep runs (default 30 s): one job scheduler on the `maintenance` queue
+   * shared by all workers, each run taken by one of them. 0: this process neither schedules nor
+   * runs sweeps (tests, benchmarks).
+   */
   sweepIntervalMs?: number;
   /** Size of the plain pool the ingest transactions use (default: concurrency + 2, at most 20). */
   poolSize?: number;
@@ -126,16 +137,6 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
   worker.on("error", (error) => log.error({ error: error.name }, "worker connection error"));
 
   const sweepEvery = options.sweepIntervalMs ?? 30_000;
-  let sweeping: Promise<unknown> = Promise.resolve();
-  const timer =
-    sweepEvery > 0
-      ? setInterval(() => {
-          sweeping = sweepIncidents(context, rules.databaseSupplierIds()).catch((error: Error) =>
-            log.warn({ error: error.name }, "incident sweep failed"),
-          );
-        }, sweepEvery)
-      : null;
-  timer?.unref();
   const notifier =
     options.notify === false
       ? null
@@ -152,7 +153,13 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
           allowHosts: config.WEBHOOK_ALLOW_HOSTS,
           ...(options.webhookOverrides ? { overrides: options.webhookOverrides } : {}),
         });
-  const watch = options.watch === false ? null : await startWatch({ db, config, logger: log, prefix });
+  // One processor for the maintenance queue (watch jobs and the incident sweep): BullMQ hands each
+  // job to whichever worker on the queue takes it, so every job name must be known to all of them.
+  const sweep = { everyMs: sweepEvery, run: () => sweepIncidents(context, rules.databaseSupplierIds()) };
+  const watch =
+    options.watch === false && sweepEvery === 0
+      ? null
+      : await startWatch({ db, config, logger: log, prefix, sweep, schedule: options.watch !== false });
   log.info({ concurrency: config.WORKER_CONCURRENCY, batchSize }, "worker started");
 
   let stopped: Promise<void> | null = null;
@@ -162,9 +169,7 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
     db,
     stop() {
       stopped ??= (async () => {
-        if (timer) clearInterval(timer);
         await Promise.all([worker.close(), notifier?.stop(), escalator?.stop(), watch?.stop()]);
-        await sweeping;
         await Promise.all([context.queues.notify.close(), context.queues.escalate.close()]).catch(() => undefined);
         await Promise.all([queueConnection.quit(), workerConnection.quit()]).catch(() => undefined);
         await Promise.all([db.$disconnect(), sql.end()]);

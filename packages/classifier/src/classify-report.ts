@@ -4,6 +4,7 @@ import type { Reason, Responsible } from "@safetynet/core";
 import type { BounceReport, Kind } from "@safetynet/ndr";
 import { CAUSE_INFO, type Cause, type CauseNature } from "./causes.js";
 import { decideCause } from "./decide-cause.js";
+import { decideFailedHop, type FailedHop } from "./decide-failed-hop.js";
 import { decideResponsible } from "./decide-responsible.js";
 import { FINGERPRINT_VERSION, fingerprint } from "./fingerprint.js";
 import { cleanHost, domainOf } from "./host-pattern.js";
@@ -24,6 +25,8 @@ export interface ClassifiedFailure {
   diagnostic: string | null;
   reportingHost: string | null;
   remoteHost: string | null;
+  /** The hop that failed, which the fingerprint follows (decideFailedHop). */
+  hop: FailedHop;
   sender: string | null;
   fingerprint: string;
   fingerprintVersion: number;
@@ -52,6 +55,14 @@ export function classifyReport(
     const recipientDomain = domainOf(recipient.address);
     const reportingHost = cleanHost(report.reportingMta);
     const remoteHost = cleanHost(recipient.remoteMta);
+    const hop = decideFailedHop({
+      cause,
+      reason: recipient.reason,
+      status: recipient.status,
+      diagnostic: recipient.diagnosticCode,
+      remoteHost,
+      recipientDomain,
+    });
     const responsible = decideResponsible(
       {
         cause,
@@ -60,6 +71,7 @@ export function classifyReport(
         remoteHost,
         recipientDomain,
         diagnostic: recipient.diagnosticCode,
+        hop,
       },
       rules,
     );
@@ -78,6 +90,7 @@ export function classifyReport(
       diagnostic: recipient.diagnosticCode,
       reportingHost,
       remoteHost,
+      hop,
       sender: report.original.from?.trim().toLowerCase() || null,
       fingerprint: fingerprint({
         cause,
@@ -88,6 +101,7 @@ export function classifyReport(
         status: recipient.status,
         replyCode: recipient.replyCode,
         diagnostic: recipient.diagnosticCode,
+        hop,
       }),
       fingerprintVersion: FINGERPRINT_VERSION,
     });

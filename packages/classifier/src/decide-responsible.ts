@@ -2,6 +2,7 @@
 // resolved against host and domain patterns of our infrastructure and of the suppliers (data).
 import type { Responsible } from "@safetynet/core";
 import type { Cause } from "./causes.js";
+import { type FailedHop, hopGrouping } from "./decide-failed-hop.js";
 import { cleanHost, matchesAny } from "./host-pattern.js";
 import type { ResponsibilityRule, ResponsibilityRules, SupplierRule } from "./rules/rules-schema.js";
 
@@ -12,6 +13,8 @@ export interface ResponsibleEvidence {
   remoteHost: string | null;
   recipientDomain: string | null;
   diagnostic: string | null;
+  /** The hop that failed: a relay's owner answers for its connection and TLS faults. */
+  hop?: FailedHop;
 }
 
 export function decideResponsible(evidence: ResponsibleEvidence, rules: ResponsibilityRules): Responsible {
@@ -19,6 +22,10 @@ export function decideResponsible(evidence: ResponsibleEvidence, rules: Responsi
   const remote = cleanHost(evidence.remoteHost);
   const rule = rules.rules.find((candidate) => ruleMatches(candidate, evidence, reporting, remote));
   if (rule) return rule.responsible as Responsible;
+  // A relay or smart host that could not be reached (or failed TLS): whoever runs it, whatever the
+  // cause's usual owner; a host that is neither ours nor a supplier's falls through to the owner.
+  const relay = relayOwner(evidence, rules);
+  if (relay) return relay;
   const owner = rules.causeOwners[evidence.cause] ?? "unknown";
   switch (owner) {
     case "sender":
@@ -35,6 +42,11 @@ export function decideResponsible(evidence: ResponsibleEvidence, rules: Responsi
       // Our own relay reports nearly every bounce, so only the remote hop may name an owner here.
       return hopOwner(rules, [remote], evidence.diagnostic) ?? "unknown";
   }
+}
+
+function relayOwner(evidence: ResponsibleEvidence, rules: ResponsibilityRules): Responsible | null {
+  if (hopGrouping(evidence.cause, evidence.hop) !== "host") return null;
+  return hopOwner(rules, [evidence.hop?.host ?? null], evidence.diagnostic);
 }
 
 function hopOwner(rules: ResponsibilityRules, hosts: (string | null)[], diagnostic: string | null): Responsible | null {

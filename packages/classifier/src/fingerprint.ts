@@ -3,9 +3,11 @@
 import { createHash } from "node:crypto";
 import type { Responsible } from "@safetynet/core";
 import type { Cause } from "./causes.js";
+import { type FailedHop, hopGrouping } from "./decide-failed-hop.js";
 import { normaliseHost } from "./host-pattern.js";
 
-export const FINGERPRINT_VERSION = 1;
+/** 2: connection and TLS faults follow the hop that failed; a full mailbox is one mailbox. */
+export const FINGERPRINT_VERSION = 2;
 
 type Dimension =
   | "responsible"
@@ -22,11 +24,13 @@ type Dimension =
  * - our-side causes (gateway, reputation, DMARC): the reporting host is the component at fault.
  * - receiver-side causes: the recipient domain is the component; our relay names do not matter.
  * - filters and vague refusals: the words of the refusal tell one filter rule from another.
+ * - a full mailbox is that mailbox (a shared one fills up for everybody writing to it).
+ * Connection, timeout and TLS faults do not use these recipes: see `hopParts`.
  */
 export const FINGERPRINT_RECIPES: Record<Cause, readonly Dimension[]> = {
   "cpr-in-subject": ["responsible"],
   "recipient-unknown": ["responsible", "recipientAddress"],
-  "recipient-mailbox-full": ["responsible", "recipientDomain", "statusClass"],
+  "recipient-mailbox-full": ["responsible", "recipientAddress"],
   "recipient-domain-unknown": ["responsible", "recipientDomain"],
   "tls-required": ["responsible", "recipientDomain"],
   "message-too-large": ["responsible", "recipientDomain"],
@@ -50,6 +54,8 @@ export interface FingerprintInput {
   status: string | null;
   replyCode: string | null;
   diagnostic: string | null;
+  /** The hop that failed (decideFailedHop); absent: the cause's recipe alone. */
+  hop?: FailedHop;
 }
 
 /** Diagnostic text with what differs per message removed: addresses, ids, hosts' numbers, codes. */
@@ -74,6 +80,8 @@ export function statusClass(status: string | null, replyCode: string | null): st
 }
 
 export function fingerprintParts(input: FingerprintInput): string[] {
+  const hop = hopParts(input);
+  if (hop) return [`v${FINGERPRINT_VERSION}`, ...hop];
   const parts = [`v${FINGERPRINT_VERSION}`, input.cause];
   for (const dimension of FINGERPRINT_RECIPES[input.cause]) {
     if (dimension === "responsible") parts.push(input.responsible);
@@ -84,6 +92,28 @@ export function fingerprintParts(input: FingerprintInput): string[] {
     else parts.push(normaliseDiagnostic(input.diagnostic));
   }
   return parts;
+}
+
+/**
+ * A connection, timeout or TLS fault is a fault of the hop, not of the message: the same relay
+ * outage shows up as `expired-retrying` (4.4.1 after the retries), `network-or-dns` (5.4.x) or a
+ * TLS handshake failure, to many recipient domains. So the cause and status stay out: a relay
+ * shared by many recipient domains groups by its host (and owner), the recipient's own MX by the
+ * recipient domain. Our gateway's own faults (gateway-cannot-return) and individual causes keep
+ * their recipes; the reporting host is the component there.
+ */
+function hopParts(input: FingerprintInput): string[] | null {
+  const by = hopGrouping(input.cause, input.hop);
+  if (!by || !input.hop) return null;
+  // The host is the identity (its owner follows from it): an owner found only for some recipients
+  // (a rule or a supplier's `domains`) must not split one relay's outage.
+  if (by === "host") return ["hop", input.hop.fault, hopHostKey(input.hop.host ?? "-")];
+  return ["hop-domain", input.hop.fault, input.responsible, input.recipientDomain ?? "-"];
+}
+
+/** Numbered members of one cluster are one host; a bare address stays itself (not "ip-literal"). */
+function hopHostKey(host: string): string {
+  return /^\[|^[\d.]+$|:/.test(host) ? host : (normaliseHost(host) ?? host);
 }
 
 /** 16 hex characters of SHA-256: short enough to show staff, long enough never to collide here. */

@@ -25,7 +25,7 @@ export {
   normaliseDiagnostic,
 } from "./fingerprint.js";
 export { groupFailure, tickGroup } from "./grouping/group-failure.js";
-export { incidentKey, isSilenced } from "./grouping/incident-rules.js";
+export { incidentKey, isSilenced, isStillRunning, timeChangeCutoffs } from "./grouping/incident-rules.js";
 export { MemoryGrouper } from "./grouping/memory-grouper.js";
 export * from "./grouping/settings.js";
 export { INCIDENT_CONFIG_KEYS, type IncidentConfig, settingsFromConfig } from "./grouping/settings-from-config.js";

@@ -56,6 +56,17 @@ export const configSchema = z.object({
   SAFETYNET_KEY: base64Key,
   IMAP_URL: urlWithScheme(["imap", "imaps"], "imap://user:pass@127.0.0.1:1143/INBOX").optional(),
   IMAP_ACCESS_TOKEN: z.string().min(1).optional(),
+  /**
+   * OAuth2 client credentials (RFC 6749 section 4.4) for XOAUTH2 (Microsoft 365): the poller asks
+   * the token endpoint for access tokens, renews them before they expire, and once on a refused login.
+   */
+  IMAP_OAUTH_TOKEN_URL: urlWithScheme(
+    ["https", "http"],
+    "https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token",
+  ).optional(),
+  IMAP_OAUTH_CLIENT_ID: z.string().min(1).optional(),
+  IMAP_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
+  IMAP_OAUTH_SCOPE: z.string().min(1).default("https://outlook.office365.com/.default"),
   IMAP_MARK: z.enum(["move", "keyword", "none"]).default("none"),
   IMAP_PROCESSED_FOLDER: z.string().min(1).default("Processed"),
   IMAP_RESYNC_SECONDS: z.coerce.number().int().positive().default(60),
@@ -69,8 +80,6 @@ export const configSchema = z.object({
   IMAP_LEASE_SECONDS: z.coerce.number().positive().default(30),
   IMAP_BACKOFF_MAX_SECONDS: z.coerce.number().positive().default(300),
   IMAP_MAILBOX_RELOAD_SECONDS: z.coerce.number().positive().default(30),
-  /** Test-only: the poller kills itself (SIGKILL) at this step of the order of effects. */
-  SAFETYNET_CRASH_AT: z.enum(["after-store", "after-enqueue", "after-mark", "after-save-state"]).optional(),
   MAX_MESSAGE_BYTES: z.coerce
     .number()
     .int()
@@ -170,6 +179,7 @@ export const SECRET_KEYS: ReadonlySet<string> = new Set([
   "SAFETYNET_KEY",
   "ADMIN_TOKEN",
   "IMAP_ACCESS_TOKEN",
+  "IMAP_OAUTH_CLIENT_SECRET",
   "IMAP_URL",
   "SMTP_URL",
   "CANARY_SMTP_URL",

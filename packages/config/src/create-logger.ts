@@ -17,6 +17,8 @@ const SENSITIVE_KEYS = [
   "accessToken",
   "access_token",
   "secret",
+  "clientSecret",
+  "client_secret",
   "apiKey",
   "subject",
   "Subject",

@@ -6,14 +6,18 @@ import type { SqlClient } from "./sql-client.js";
 export interface MailboxSyncState {
   uidValidity: bigint;
   lastUid: bigint;
-  highestModseq: bigint | null;
+  /**
+   * HIGHESTMODSEQ at the start of a completed full comparison (decideSync skips the next one when
+   * it has not moved); absent or null keeps the recorded value (batches, incremental passes).
+   */
+  highestModseq?: bigint | null;
   /** Set when this pass compared every UID on the server. */
   fullSyncAt?: Date;
 }
 
 // Timestamps are written as UTC ISO strings into timestamp(3) columns, the way Prisma writes them
 // (and "updatedAt" by hand: Prisma's @updatedAt only applies to its own updates).
-const SAVE = `UPDATE "Mailbox" SET "uidValidity" = $2::bigint, "lastUid" = $3::bigint, "highestModseq" = $4::bigint,
+const SAVE = `UPDATE "Mailbox" SET "uidValidity" = $2::bigint, "lastUid" = $3::bigint, "highestModseq" = COALESCE($4::bigint, "highestModseq"),
   "lastSeenAt" = $5::timestamp(3), "updatedAt" = $5::timestamp(3), "lastFullSyncAt" = COALESCE($6::timestamp(3), "lastFullSyncAt")
 WHERE "id" = $1 RETURNING "id"`;
 

@@ -13,8 +13,7 @@ import {
 import type { Queue } from "bullmq";
 import { enqueueIngestJobs } from "./enqueue-ingest-jobs.js";
 import { type IncomingMessage, prepareRawMessage } from "./prepare-raw-message.js";
-
-export type IngestStep = "after-store" | "after-enqueue";
+import { publishStep } from "./publish-step.js";
 
 export interface IngestorDeps {
   db: DbClient;
@@ -23,8 +22,6 @@ export interface IngestorDeps {
   queue: Queue;
   cipher: RawMessageCipher;
   maxMessageBytes: number;
-  /** Called after each step commits; the crash tests kill the process here. */
-  onStep?: (step: IngestStep) => void;
 }
 
 export interface IngestOutcome {
@@ -78,13 +75,13 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
         if (row.uid !== null && row.uidValidity !== null)
           await assignRawMessageUid(deps.db, id, row.uidValidity, row.uid);
       }
-      deps.onStep?.("after-store");
+      publishStep("after-store");
 
       // Re-enqueue whatever is not parsed yet: after a crash between store and enqueue this is
       // the only path by which the message reaches the worker.
       const pending = stored.filter((row) => row.state !== "parsed").map((row) => row.id);
       await enqueueIngestJobs(deps.queue, pending);
-      deps.onStep?.("after-enqueue");
+      publishStep("after-enqueue");
 
       return rows.map((row, index): IngestOutcome => {
         const matchedId = matched.get(index);

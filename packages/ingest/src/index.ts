@@ -7,4 +7,5 @@ export * from "./import/import-summary.js";
 export * from "./import/progress-reporter.js";
 export * from "./import/run-import.js";
 export * from "./prepare-raw-message.js";
+export * from "./publish-step.js";
 export * from "./requeue-stored-messages.js";

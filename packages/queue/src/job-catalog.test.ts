@@ -16,6 +16,7 @@ describe("job catalog", () => {
         evaluateAlarms: {},
         alarmNotify: { alarmId: "d", event: "fired", sequence: 1, channel: "mail" },
         dailyDigest: {},
+        sweepIncidents: {},
       }[key];
       expect(JOBS[key].jobId(sample as never)).not.toContain(":");
       expect(JOBS[key].backoff.jitter).toBeGreaterThan(0);

@@ -146,7 +146,27 @@ export const JOBS = {
     keepCompleted: { age: 30 * DAY, count: 100 },
     keepFailed: { age: 30 * DAY },
   }),
+  /**
+   * Re-run the grouping tick on incidents that time alone changes (group wait over, quiet long
+   * enough to resolve) and re-enqueue outbox events left behind. One BullMQ job scheduler
+   * (`upsertJobScheduler`, id SWEEP_SCHEDULER_ID) shared by every worker process: each run is one job,
+   * taken by one worker, not a timer in every process.
+   */
+  sweepIncidents: defineJob({
+    queue: QUEUE_NAMES.maintenance,
+    name: "sweep-incidents",
+    payload: z.object({}).strict(),
+    jobId: () => "sweep-incidents",
+    attempts: 1, // the next run comes with the next interval
+    backoff: { type: "fixed", delay: 30_000, jitter: 0.2 },
+    lockDurationMs: 5 * 60_000,
+    keepCompleted: { age: DAY, count: 100 },
+    keepFailed: { age: 7 * DAY },
+  }),
 } as const;
+
+/** The incident sweep's job scheduler id (never changes once shipped: workers upsert the same one). */
+export const SWEEP_SCHEDULER_ID = "incident-sweep";
 
 export type JobKey = keyof typeof JOBS;
 export type JobPayload<K extends JobKey> = z.infer<(typeof JOBS)[K]["payload"]>;

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { cprWeek, tlsRefusal } from "@safetynet/classifier/test-support";
+import { cprWeek, relayDown, tlsRefusal } from "@safetynet/classifier/test-support";
 import { afterAll, describe, expect, it } from "vitest";
 
 const bin = path.join(import.meta.dirname, "../../bin/safetynet.js");
@@ -55,5 +55,30 @@ describe("safetynet classify", () => {
       index: 0,
       error: expect.stringContaining("ENOENT"),
     });
+  }, 60_000);
+
+  it("groups our relay's outage to four recipient domains as one incident, by the relay", () => {
+    const relayDir = mkdtempSync(path.join(tmpdir(), "classify-relay-"));
+    try {
+      const messages = relayDown();
+      messages.forEach((message, index) =>
+        writeFileSync(path.join(relayDir, `${String(index).padStart(2, "0")}.eml`), message.raw),
+      );
+      const run = spawnSync(process.execPath, [bin, "classify", "--json", relayDir], {
+        env: { PATH: process.env.PATH ?? "" },
+        cwd: relayDir,
+      });
+      expect(run.status).toBe(0);
+      const lines = run.stdout
+        .toString()
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line));
+      expect(lines).toHaveLength(15);
+      expect(new Set(lines.map((line) => line.incident)).size).toBe(1);
+      expect(lines.filter((line) => line.scope !== "systemic")).toEqual([]);
+    } finally {
+      rmSync(relayDir, { recursive: true, force: true });
+    }
   }, 60_000);
 });

@@ -7,6 +7,8 @@ export interface TokenIntrospection {
   url: string;
   /** Makes `token` active for `username` (the `username` attribute Dovecot matches to the login). */
   grant(token: string, username: string): void;
+  /** Makes `token` inactive again (it expired, or was revoked). */
+  revoke(token: string): void;
   /** Answers every request with this HTTP status from now on (an identity provider outage); null ends it. */
   failWith(status: number | null): void;
   /** The tokens Dovecot asked about, in order. */
@@ -39,6 +41,7 @@ export async function startTokenIntrospection(): Promise<TokenIntrospection> {
   return {
     url: `http://127.0.0.1:${port}/introspect`,
     grant: (token, username) => void granted.set(token, username),
+    revoke: (token) => void granted.delete(token),
     failWith: (status) => void (failure = status),
     asked,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -8,6 +8,7 @@ import {
   type GroupSettings,
   type GroupState,
   groupFailure,
+  isStillRunning,
   lookbackMs,
   toGroupInput,
 } from "@safetynet/classifier";
@@ -139,12 +140,7 @@ async function loadStates(
   for (const [fingerprint, step] of first) {
     const latest = rows.get(fingerprint)!.latest;
     const at = step.message.at;
-    const quiet = latest?.scope === "pattern" ? settings.patternQuietMs : settings.resolveQuietMs;
-    const running =
-      latest !== null &&
-      at < latest.lastSeen.getTime() + quiet &&
-      (latest.status !== "resolved" || at < (latest.resolvedAt?.getTime() ?? 0));
-    if (!running)
+    if (!latest || !isStillRunning(toIncidentState(latest), at, settings))
       needsWindow.set(fingerprint, new Date(at - lookbackMs(step.failure.classified.patternable, settings)));
   }
   const unattached = await loadUnattachedFailures(tx, needsWindow);

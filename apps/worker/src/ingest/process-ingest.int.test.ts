@@ -38,6 +38,8 @@ describe("ingest processor against real PostgreSQL and Redis", () => {
       ...scenarios.cprWeek(22),
       ...scenarios.noise(23),
       ...scenarios.recurring(24),
+      ...scenarios.relayDown(25),
+      ...scenarios.ownGatewayDown(26),
     ]);
     const ids = await storeMessages(
       services.database.db,
@@ -76,6 +78,10 @@ describe("ingest processor against real PostgreSQL and Redis", () => {
     expect(await services.database.db.incidentSender.count({ where: { incidentId: tls[0]!.id } })).toBe(
       tls[0]!.distinctSenders,
     );
+    // The relay outage: one incident about the relay (no single recipient domain), the supplier's.
+    const relay = await services.database.db.incident.findMany({ where: { responsible: "supplier:sikkermail" } });
+    expect(relay).toHaveLength(1);
+    expect(relay[0]).toMatchObject({ scope: "systemic", failureCount: 15, recipientDomain: null });
     const recurrences = await services.database.db.incident.findMany({
       where: { recipientDomain: "kommune-nabo.example" },
       orderBy: { sequence: "asc" },

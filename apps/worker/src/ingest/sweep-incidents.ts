@@ -3,7 +3,7 @@
 // records its escalations in the outbox like the ingest step. It is also the outbox's backstop:
 // events still unmarked a while after they were recorded (a worker died between commit and
 // enqueue, and no retry came) are enqueued again.
-import { type GroupState, tickGroup } from "@safetynet/classifier";
+import { type GroupState, tickGroup, timeChangeCutoffs } from "@safetynet/classifier";
 import {
   applyIncidentChanges,
   findIncidentsDue,
@@ -26,11 +26,13 @@ export async function sweepIncidents(
   supplierIds: ReadonlySet<string>,
   now = Date.now(),
 ): Promise<Escalation[]> {
+  const cutoffs = timeChangeCutoffs(now, context.settings);
   const fingerprints = await findIncidentsDue(context.db, {
-    now: new Date(now),
-    groupWaitMs: context.settings.groupWaitMs,
-    resolveQuietMs: context.settings.resolveQuietMs,
-    patternQuietMs: context.settings.patternQuietMs,
+    pendingFirstSeenBy: new Date(cutoffs.pendingFirstSeenBy),
+    quietLastSeenBy: {
+      systemic: new Date(cutoffs.quietLastSeenBy.systemic),
+      pattern: new Date(cutoffs.quietLastSeenBy.pattern),
+    },
   });
   const all: Escalation[] = await loadUnenqueuedIncidentEvents(preparedStatements(context.sql), {
     olderThanSeconds: OUTBOX_GRACE_SECONDS,

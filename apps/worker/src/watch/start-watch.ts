@@ -1,10 +1,17 @@
-// Runs the watch jobs inside the worker: three job schedulers on the maintenance queue (canary
-// every CANARY_INTERVAL, alarms every ALARM_CHECK_INTERVAL, the digest on DIGEST_CRON in DIGEST_TZ)
-// and the processor for them and for alarm notifications. Schedulers are upserted, so every worker
-// process may call this: BullMQ keeps one schedule per id.
+// Runs the maintenance queue inside the worker: job schedulers (canary every CANARY_INTERVAL,
+// alarms every ALARM_CHECK_INTERVAL, the digest on DIGEST_CRON in DIGEST_TZ, the incident sweep)
+// and the one processor for them and for alarm notifications. Schedulers are upserted, so every
+// worker process may call this: BullMQ keeps one schedule per id, and each run is one job.
 import type { Logger } from "@safetynet/config";
 import type { DbClient } from "@safetynet/db";
-import { createQueue, createRedisConnection, JOBS, QUEUE_NAMES, readPayload } from "@safetynet/queue";
+import {
+  createQueue,
+  createRedisConnection,
+  JOBS,
+  QUEUE_NAMES,
+  readPayload,
+  SWEEP_SCHEDULER_ID,
+} from "@safetynet/queue";
 import { type Job, Worker } from "bullmq";
 import { deliverAlarm } from "./deliver-alarm.js";
 import { evaluateAlarms } from "./evaluate-alarms.js";
@@ -18,8 +25,13 @@ export interface WatchOptions {
   logger: Logger;
   prefix: string;
   clock?: () => Date;
-  /** Register the schedulers (default true; tests drive the jobs themselves). */
+  /** Register the watch schedulers (default true; tests drive the jobs themselves). */
   schedule?: boolean;
+  /**
+   * The incident sweep (its own scheduler, `SWEEP_SCHEDULER_ID`, every `everyMs`; 0: not
+   * scheduled by this process, but its jobs are still run when another process scheduled them).
+   */
+  sweep?: { everyMs: number; run: () => Promise<unknown[]> };
 }
 
 export interface WatchHandle {
@@ -74,10 +86,27 @@ export async function startWatch(options: WatchOptions): Promise<WatchHandle> {
       template("dailyDigest"),
     );
   }
+  const { sweep } = options;
+  if (sweep && sweep.everyMs > 0) {
+    const job = JOBS.sweepIncidents;
+    await maintenance.upsertJobScheduler(
+      SWEEP_SCHEDULER_ID,
+      { every: sweep.everyMs },
+      {
+        name: job.name,
+        data: {},
+        opts: { attempts: job.attempts, removeOnComplete: job.keepCompleted, removeOnFail: job.keepFailed },
+      },
+    );
+  }
   const worker = new Worker(
     QUEUE_NAMES.maintenance,
     async (job: Job) => {
       switch (job.name) {
+        case JOBS.sweepIncidents.name:
+          readPayload("sweepIncidents", job.data);
+          if (!sweep) throw new Error("this process runs no incident sweep");
+          return (await sweep.run()).length;
         case JOBS.canaryProbe.name:
           return runCanaryProbe(context);
         case JOBS.evaluateAlarms.name:

@@ -2,7 +2,15 @@
 // worker: attach to the fingerprint's open incident, or open one when a trigger fires.
 
 import { decideTrigger } from "./decide-trigger.js";
-import { announce, incidentKey, milestone, promote, quietPeriod, resolveIfQuiet } from "./incident-rules.js";
+import {
+  announce,
+  incidentKey,
+  isStillRunning,
+  milestone,
+  promote,
+  quietPeriod,
+  resolveIfQuiet,
+} from "./incident-rules.js";
 import { type GroupSettings, lookbackMs } from "./settings.js";
 import type { GroupEffect, GroupInput, GroupResult, GroupState, IncidentState, UnattachedFailure } from "./types.js";
 
@@ -27,7 +35,7 @@ export function groupFailure(state: GroupState, input: GroupInput, settings: Gro
   const self: UnattachedFailure = { ref: input.ref, at: input.at, sender: input.sender };
   // A late arrival (a back-fill, a slow worker) from within a resolved incident's life belongs to it.
   const latest = current.latest;
-  if (latest && (latest.status !== "resolved" || input.at < (latest.resolvedAt ?? Number.NEGATIVE_INFINITY))) {
+  if (latest && isStillRunning(latest, input.at, settings)) {
     const incident = attach(latest, [self], input.live, current.silences, input.at, settings, effects);
     return { state: { ...current, latest: incident }, effects };
   }

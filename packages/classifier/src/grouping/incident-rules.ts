@@ -12,8 +12,41 @@ export function isSilenced(silences: readonly number[], now: number): boolean {
   return silences.some((expiresAt) => expiresAt > now);
 }
 
-export function quietPeriod(incident: IncidentState, settings: GroupSettings): number {
+export function quietPeriod(incident: Pick<IncidentState, "scope">, settings: GroupSettings): number {
   return incident.scope === "pattern" ? settings.patternQuietMs : settings.resolveQuietMs;
+}
+
+/**
+ * The "still running" rule, the one place it lives (the grouping step, the worker's state loading
+ * and the sweep's query all ask it): a failure at `at` joins the incident when the incident has not
+ * been quiet for its quiet period by then, and, once resolved, only when it is from within its life
+ * (a back-fill, a slow worker).
+ */
+export function isStillRunning(
+  incident: Pick<IncidentState, "scope" | "status" | "lastSeen" | "resolvedAt">,
+  at: number,
+  settings: GroupSettings,
+): boolean {
+  if (at >= incident.lastSeen + quietPeriod(incident, settings)) return false;
+  return incident.status !== "resolved" || at < (incident.resolvedAt ?? Number.NEGATIVE_INFINITY);
+}
+
+/**
+ * When time alone changes an open incident (what the sweep looks for): a pending one whose first
+ * failure is at or before `pendingFirstSeenBy` has passed its group wait; one whose last failure is
+ * at or before `quietLastSeenBy[scope]` is no longer running (see isStillRunning) and resolves.
+ */
+export function timeChangeCutoffs(
+  now: number,
+  settings: GroupSettings,
+): { pendingFirstSeenBy: number; quietLastSeenBy: Record<IncidentState["scope"], number> } {
+  return {
+    pendingFirstSeenBy: now - settings.groupWaitMs,
+    quietLastSeenBy: {
+      systemic: now - quietPeriod({ scope: "systemic" }, settings),
+      pattern: now - quietPeriod({ scope: "pattern" }, settings),
+    },
+  };
 }
 
 /** Pending becomes open once the group wait has passed since the first failure. */
@@ -50,9 +83,8 @@ export function resolveIfQuiet(
   settings: GroupSettings,
   effects: GroupEffect[],
 ): IncidentState {
-  if (incident.status === "resolved") return incident;
+  if (incident.status === "resolved" || isStillRunning(incident, now, settings)) return incident;
   const quietEnds = incident.lastSeen + quietPeriod(incident, settings);
-  if (now < quietEnds) return incident;
   const resolved: IncidentState = { ...incident, status: "resolved", resolvedAt: quietEnds };
   if (resolved.announced)
     effects.push({ type: "escalate", incidentKey: resolved.key, event: "incident.resolved", sequence: 0 });

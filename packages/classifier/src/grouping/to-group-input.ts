@@ -1,6 +1,7 @@
 // Bridges a classified failure to the grouping step, and an incident to what staff see (the
 // classify command's `scope` and `incident` fields), so the CLI and the worker agree on both.
 import type { ClassifiedFailure } from "../classify-report.js";
+import { hopGrouping } from "../decide-failed-hop.js";
 import type { GroupInput, IncidentState } from "./types.js";
 
 export function toGroupInput(failure: ClassifiedFailure, ref: string, at: number, live: boolean): GroupInput {
@@ -15,7 +16,8 @@ export function toGroupInput(failure: ClassifiedFailure, ref: string, at: number
     patternable: failure.patternable,
     responsible: failure.responsible,
     reportingHost: failure.reportingHost,
-    recipientDomain: failure.recipientDomain,
+    // A relay's incident is about the relay: no single recipient domain speaks for it.
+    recipientDomain: hopGrouping(failure.cause, failure.hop) === "host" ? null : failure.recipientDomain,
     live,
   };
 }

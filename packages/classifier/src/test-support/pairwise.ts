@@ -1,9 +1,12 @@
-// Pairwise precision and recall of "same incident": how hidden scenarios judge the grouping.
+// Pairwise precision, recall and F1 of "same incident": how hidden scenarios judge the grouping.
+// A pair counts when both messages should share an incident (expected) or were put in one (actual).
 
-export function pairwise(
-  expected: readonly (string | null)[],
-  actual: readonly (string | null)[],
-): { precision: number; recall: number } {
+export interface PairwiseScore {
+  precision: number;
+  recall: number;
+}
+
+export function pairwise(expected: readonly (string | null)[], actual: readonly (string | null)[]): PairwiseScore {
   let truePairs = 0;
   let predicted = 0;
   let wanted = 0;
@@ -17,4 +20,10 @@ export function pairwise(
     }
   }
   return { precision: predicted ? truePairs / predicted : 1, recall: wanted ? truePairs / wanted : 1 };
+}
+
+/** The harmonic mean of precision and recall (0 when both are 0). */
+export function f1(score: PairwiseScore): number {
+  const sum = score.precision + score.recall;
+  return sum ? (2 * score.precision * score.recall) / sum : 0;
 }

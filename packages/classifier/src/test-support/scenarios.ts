@@ -158,3 +158,194 @@ export function noise(seed = 6, start = MONDAY): ScenarioMessage[] {
     ),
   );
 }
+
+/** Spread `count` instants over `span` from `start`, deterministically. */
+function times(random: () => number, count: number, start: number, span: number): number[] {
+  return Array.from({ length: count }, () => start + Math.floor(random() * span));
+}
+
+/**
+ * Our relay to the secure-mail supplier refuses connections for an hour: 15 failures from 10
+ * senders to four recipient domains. Every NDR names the relay (Remote-MTA and "connect to ..."),
+ * some after the retries ran out (4.4.1), some at once (5.4.1), some from Exchange: one incident.
+ */
+export function relayDown(
+  seed = 7,
+  start = MONDAY + 2 * DAY + 13 * HOUR,
+  relay = "relay.sikkermail.example",
+  domains = ["politi.example", "region-nord.example", "sygehus.example", "skat.example"],
+  group = "relay",
+): ScenarioMessage[] {
+  const random = seeded(seed);
+  return times(random, 15, start, HOUR).map((at, n) => {
+    const style = n % 5 === 4 ? "exchange" : "postfix";
+    const status = n % 3 === 2 ? "5.4.1" : "4.4.1";
+    const prefix = status === "4.4.1" ? "delivery temporarily suspended: " : "";
+    return message(
+      `${group}-${seed}-${n}`,
+      {
+        date: new Date(at),
+        from: `sagsbehandler${(n * 3) % 10}@kommune.example`,
+        to: `post${n}@${domains[n % domains.length]}`,
+        subject: `Sikker post ${n}`,
+        status,
+        diagnostic: `${prefix}connect to ${relay}[10.20.0.${5 + (n % 2)}]:25: Connection refused`,
+        remoteMta: n % 4 === 3 ? null : relay,
+        style,
+      },
+      group,
+      "systemic",
+    );
+  });
+}
+
+/**
+ * Our own outbound gateway (smtp-out1/2, one cluster) stops answering for 45 minutes: Exchange
+ * and the relay report timeouts to eight recipient domains. One incident, our infrastructure.
+ */
+export function ownGatewayDown(seed = 9, start = MONDAY + 3 * DAY + 10 * HOUR): ScenarioMessage[] {
+  const random = seeded(seed);
+  return times(random, 12, start, 45 * MINUTE).map((at, n) => {
+    const host = `smtp-out${1 + (n % 2)}.kommune.example`;
+    const exchange = n % 2 === 0;
+    return message(
+      `own-gw-${seed}-${n}`,
+      {
+        date: new Date(at),
+        from: `medarbejder${n % 8}@kommune.example`,
+        to: `kontakt${n}@modtager${n % 8}.example`,
+        subject: `Brev ${n}`,
+        status: exchange ? "4.4.7" : "4.4.1",
+        diagnostic: exchange
+          ? `451 4.4.0 Primary target IP address responded with: "421 4.4.0 Unable to connect." Attempted failover to alternate host, but that did not succeed. The last endpoint attempted was 10.0.0.${25 + (n % 2)}:25`
+          : `delivery temporarily suspended: connect to ${host}[10.0.0.${25 + (n % 2)}]:25: Connection timed out`,
+        reportingMta: exchange ? "EXCH01.kommune.example" : "relay1.kommune.example",
+        remoteMta: host,
+        style: exchange ? "exchange" : "postfix",
+      },
+      "own-gateway",
+      "systemic",
+    );
+  });
+}
+
+/**
+ * Two suppliers' relays are down in the same hour, to overlapping recipient domains: the secure
+ * mail supplier refuses connections, the digital post supplier's TLS handshake fails. Two incidents.
+ */
+export function twoSuppliersDown(seed = 10, start = MONDAY + 3 * DAY + 14 * HOUR): ScenarioMessage[] {
+  const first = relayDown(seed, start, "relay.sikkermail.example", ["politi.example", "skat.example"], "two-sikker");
+  const random = seeded(seed + 100);
+  const second = times(random, 10, start + 10 * MINUTE, HOUR).map((at, n) =>
+    message(
+      `two-digi-${seed}-${n}`,
+      {
+        date: new Date(at),
+        from: `kollega${n % 6}@kommune.example`,
+        to: `borgerpost${n}@${["skat.example", "kommune-syd.example", "politi.example"][n % 3]}`,
+        subject: `Digital post ${n}`,
+        status: "4.7.5",
+        diagnostic:
+          n % 2
+            ? `TLS is required, but our TLS engine is unavailable: lost connection with gw${1 + (n % 2)}.digipost.example[10.30.1.${n % 2}] while performing the TLS handshake`
+            : `Cannot start TLS: handshake failure with gw${1 + (n % 2)}.digipost.example[10.30.1.${n % 2}]`,
+        remoteMta: `gw${1 + (n % 2)}.digipost.example`,
+      },
+      "two-digipost",
+      "systemic",
+    ),
+  );
+  return [...first, ...second];
+}
+
+/**
+ * A shared mailbox (the regional post room) is full for two hours; eight senders write to it,
+ * first 4.2.2 (retrying), later 5.2.2. One incident for that mailbox; one person's full mailbox in
+ * the same domain the same afternoon is no part of it (and no incident by itself).
+ */
+export function sharedMailboxFull(seed = 11, start = MONDAY + 4 * DAY + 12 * HOUR): ScenarioMessage[] {
+  const random = seeded(seed);
+  const shared = times(random, 10, start, 2 * HOUR).map((at, n) =>
+    message(
+      `mbx-${seed}-${n}`,
+      {
+        date: new Date(at),
+        from: `sagsbehandler${n % 8}@kommune.example`,
+        to: "postrum@region-syd.example",
+        subject: `Henvendelse ${n}`,
+        status: n < 5 ? "4.2.2" : "5.2.2",
+        diagnostic: `host mx${1 + (n % 2)}.region-syd.example[192.0.2.${40 + n}] said: 552 ${n < 5 ? "4.2.2" : "5.2.2"} Mailbox full: postrum quota exceeded (in reply to RCPT TO command)`,
+        remoteMta: `mx${1 + (n % 2)}.region-syd.example`,
+      },
+      "shared-mailbox",
+      "systemic",
+    ),
+  );
+  const other = message(
+    `mbx-other-${seed}`,
+    {
+      date: new Date(start + 30 * MINUTE),
+      from: "enkelt@kommune.example",
+      to: "jens.hansen@region-syd.example",
+      subject: "Personlig",
+      status: "5.2.2",
+      diagnostic:
+        "host mx1.region-syd.example[192.0.2.40] said: 552 5.2.2 Mailbox full: quota exceeded (in reply to RCPT TO command)",
+      remoteMta: "mx1.region-syd.example",
+    },
+    null,
+    "individual",
+  );
+  return [...shared, other];
+}
+
+/** Two recipient domains' own MXs down at the same time: two incidents, not one. */
+export function twoDomainsDown(seed = 12, start = MONDAY + 4 * DAY + 8 * HOUR): ScenarioMessage[] {
+  return ["kommune-vest.example", "forsyning.example"].flatMap((domain, d) => {
+    const random = seeded(seed + d);
+    return times(random, 8, start, HOUR).map((at, n) =>
+      message(
+        `mx-down-${seed}-${d}-${n}`,
+        {
+          date: new Date(at),
+          from: `person${(n + d) % 6}@kommune.example`,
+          to: `info${n}@${domain}`,
+          subject: `Sag ${n}`,
+          status: n % 2 ? "4.4.1" : "5.4.1",
+          diagnostic: `connect to mx.${domain}[203.0.113.${10 * d + (n % 3)}]:25: Connection timed out`,
+          remoteMta: n % 3 === 0 ? null : `mx.${domain}`,
+        },
+        `mx-down-${domain}`,
+        "systemic",
+      ),
+    );
+  });
+}
+
+/** Suppliers the scenarios name (the rules the scenario tests and the F1 scorer classify with). */
+export const SCENARIO_SUPPLIERS = [
+  { id: "sikkermail", match: { hosts: ["*.sikkermail.example"], gateways: [], domains: [] } },
+  { id: "digipost", match: { hosts: ["*.digipost.example"], gateways: [], domains: [] } },
+];
+
+/**
+ * A whole week of every scenario with known answers, unrelated mistakes in between: what the
+ * pairwise F1 score is measured on. Group names carry the seed, so weeks can be concatenated.
+ */
+export function scenarioWeek(seed = 1): ScenarioMessage[] {
+  const s = seed * 100;
+  const week = [
+    ...cprWeek(s + 1),
+    ...tlsRefusal(s + 2),
+    ...gatewayDown(s + 3),
+    ...flapping(s + 4),
+    ...recurring(s + 5),
+    ...noise(s + 6),
+    ...relayDown(s + 7),
+    ...ownGatewayDown(s + 9),
+    ...twoSuppliersDown(s + 10),
+    ...sharedMailboxFull(s + 11),
+    ...twoDomainsDown(s + 12),
+  ];
+  return week.map((item) => ({ ...item, group: item.group === null ? null : `${item.group}@${seed}` }));
+}

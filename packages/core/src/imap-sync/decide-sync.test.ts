@@ -40,4 +40,32 @@ describe("decideSync", () => {
   it("reads a server that reports no UIDNEXT", () => {
     expect(decideSync(synced, { uidValidity: 7n, uidNext: 0, exists: 4 }, options).kind).toBe("incremental");
   });
+  it("with CONDSTORE, a due comparison of an unchanged mailbox lists nothing; a changed one lists only the changes", () => {
+    const stale = { ...synced, lastFullSyncAt: new Date("2026-11-28T10:00:00Z") };
+    expect(decideSync(stale, { uidValidity: 7n, uidNext: 11, exists: 4, highestModseq: 100n }, options)).toMatchObject({
+      kind: "unchanged",
+    });
+    expect(decideSync(stale, { uidValidity: 7n, uidNext: 12, exists: 5, highestModseq: 104n }, options)).toMatchObject({
+      kind: "full",
+      changedSince: 100n,
+    });
+    // A server without CONDSTORE, a value that went backwards, or no earlier full pass: list everything.
+    for (const [state, modseq] of [
+      [stale, null],
+      [stale, 90n],
+      [{ ...stale, lastFullSyncAt: null }, 100n],
+      [{ ...stale, highestModseq: null }, 100n],
+    ] as const) {
+      const decision = decideSync(state, { uidValidity: 7n, uidNext: 11, exists: 4, highestModseq: modseq }, options);
+      expect(decision).toEqual({ kind: "full", reason: "periodic full comparison due" });
+    }
+    // The poller's first pass after start lists everything: only that finds rows the database lost.
+    expect(
+      decideSync(
+        stale,
+        { uidValidity: 7n, uidNext: 11, exists: 4, highestModseq: 100n },
+        { ...options, useModseq: false },
+      ),
+    ).toEqual({ kind: "full", reason: "periodic full comparison due" });
+  });
 });
