@@ -13,7 +13,12 @@ export interface OutgoingNotice {
   messageId: string;
   language: string;
   composed: ComposedNotice;
+  /** Sent again after a crash inside DATA: the reader may already have a copy with this Message-ID. */
+  possibleRepeat?: boolean;
 }
+
+/** Marks a copy sent again after a crash inside DATA (the first copy may have arrived). */
+export const POSSIBLE_REPEAT_HEADER = "X-Safetynet-Possible-Repeat";
 
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -51,6 +56,7 @@ export function buildNoticeMessage(from: string, notice: OutgoingNotice, now = n
     "X-Auto-Response-Suppress: All",
     `Content-Language: ${headerSafe(notice.language)}`,
     `${NOTICE_HEADER}: ${noticeToken(notice.noticeId)}`,
+    ...(notice.possibleRepeat ? [`${POSSIBLE_REPEAT_HEADER}: yes`] : []),
     `Content-Type: multipart/alternative; boundary="${boundary}"`,
   ];
   const body = [

@@ -20,6 +20,7 @@ export type NotifyConfig = Pick<
   | "NOTICE_DIGEST_MINUTES"
   | "NOTICE_DIGEST_THRESHOLD"
   | "NOTICE_RATE_PER_DOMAIN"
+  | "NOTICE_ON_UNCERTAIN"
 >;
 
 export const NOTIFY_CONFIG_KEYS = [
@@ -30,6 +31,7 @@ export const NOTIFY_CONFIG_KEYS = [
   "NOTICE_DIGEST_MINUTES",
   "NOTICE_DIGEST_THRESHOLD",
   "NOTICE_RATE_PER_DOMAIN",
+  "NOTICE_ON_UNCERTAIN",
 ] as const satisfies readonly (keyof Config)[];
 
 export interface NotifyDeps {
@@ -46,7 +48,12 @@ export interface NotifyDeps {
   /** Where the per-domain rate limit is counted, shared by every worker process; in memory without it. */
   rateStore?: SharedRateStore;
   /** Test-only crash points around the SMTP transaction (the exactly-once tests kill the process here). */
-  hooks?: { afterClaim?(): void | Promise<void>; afterAccept?(): void | Promise<void> };
+  hooks?: {
+    afterClaim?(): void | Promise<void>;
+    /** After the DATA phase was recorded, before the first byte of the message. */
+    afterDataStart?(): void | Promise<void>;
+    afterAccept?(): void | Promise<void>;
+  };
 }
 
 export interface NotifyContext

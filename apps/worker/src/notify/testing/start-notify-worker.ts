@@ -6,6 +6,7 @@ import { createQueue, JOBS, jobOptions, QUEUE_NAMES } from "@safetynet/queue";
 import { type ConnectionOptions, Worker } from "bullmq";
 import { createNotifyProcessor } from "../create-notify-processor.js";
 import type { NotifyConfig, NotifyDeps } from "../notify-context.js";
+import { NOTIFY_WORKER_OPTIONS } from "../notify-worker-options.js";
 
 export const TEST_NOTIFY_CONFIG: NotifyConfig = {
   NOTICE_FROM: "sikkerhedsnet@kommune.example",
@@ -15,6 +16,7 @@ export const TEST_NOTIFY_CONFIG: NotifyConfig = {
   NOTICE_DIGEST_MINUTES: 0,
   NOTICE_DIGEST_THRESHOLD: 3,
   NOTICE_RATE_PER_DOMAIN: 0,
+  NOTICE_ON_UNCERTAIN: "resend",
 };
 
 export interface NotifyHarnessOptions {
@@ -62,6 +64,7 @@ export function startNotifyWorker(options: NotifyHarnessOptions) {
     concurrency: options.concurrency ?? 8,
     lockDuration: options.lockDuration ?? JOBS.notify.lockDurationMs,
     stalledInterval: options.stalledInterval ?? 30_000,
+    maxStalledCount: NOTIFY_WORKER_OPTIONS.maxStalledCount,
     autorun: options.autorun ?? true,
   });
   worker.on("error", () => {});
