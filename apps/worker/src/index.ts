@@ -117,6 +117,9 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
     prefix,
     concurrency: config.WORKER_CONCURRENCY,
     lockDuration: options.lockDurationMs ?? JOBS.ingest.lockDurationMs,
+    // A job stalls when its worker dies; BullMQ fails one that stalls more than this many times,
+    // and a failed ingest job would mean no failure rows and no notice. Ingest is safe to run again.
+    maxStalledCount: 1_000,
     ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
   });
   // Job ids only: never the payload's content (it carries ids anyway) nor error text with mail in it.
