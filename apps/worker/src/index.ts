@@ -3,6 +3,7 @@
 import { settingsFromConfig, withOwnDomains } from "@safetynet/classifier";
 import { createLogger, type Logger } from "@safetynet/config";
 import { createDbClient, createRawMessageCipher, createTransactionPool, type DbClient } from "@safetynet/db";
+import { createNoticeLanes } from "@safetynet/notify";
 import { createQueue, createRedisConnection, JOBS } from "@safetynet/queue";
 import { Worker } from "bullmq";
 import type { EscalateContext } from "./escalate/escalate-context.js";
@@ -99,6 +100,11 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
       notify: createQueue("notify", { connection: queueConnection, prefix }),
       escalate: createQueue("escalate", { connection: queueConnection, prefix }),
     },
+    // A sender's messages beyond the digest threshold within the digest window go on the bulk lane.
+    noticeLanes: createNoticeLanes({
+      singlesPerSender: config.NOTICE_DIGEST_THRESHOLD,
+      windowMs: Math.max(config.NOTICE_DIGEST_MINUTES, 1) * 60_000,
+    }),
     log,
     ...(options.hooks ? { hooks: options.hooks } : {}),
   };

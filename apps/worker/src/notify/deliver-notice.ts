@@ -30,6 +30,9 @@ import {
 import { buildFailedMails } from "./build-failed-mails.js";
 import type { NoticeOutcome, NotifyContext } from "./notify-context.js";
 
+/** How soon a job that found its notice claimed by another looks again. */
+const CLAIM_RECHECK_MS = 2_000;
+
 export interface DeliveryPlan {
   notice: PendingNotice;
   audience: Audience;
@@ -50,7 +53,14 @@ export interface DeliveryPlan {
 async function recoverInterrupted(ctx: NotifyContext, plan: DeliveryPlan, now: Date): Promise<NoticeOutcome> {
   const { notice } = plan;
   const expires = new Date((notice.claimedAt?.getTime() ?? 0) + ctx.sendingLeaseMs);
-  if (now < expires) return { kind: "delay", until: expires, why: "claimed" };
+  // Usually the claimer is alive and done within milliseconds (a digest's siblings wake while it
+  // sends): look again soon rather than at the end of the lease.
+  if (now < expires)
+    return {
+      kind: "delay",
+      until: new Date(Math.min(expires.getTime(), now.getTime() + CLAIM_RECHECK_MS)),
+      why: "claimed",
+    };
   const messageId = notice.smtpMessageId ?? noticeMessageId(notice.id, ctx.config.NOTICE_FROM);
   const claimedBefore = new Date(now.getTime() - ctx.sendingLeaseMs);
   const resend = ctx.config.NOTICE_ON_UNCERTAIN === "resend";
@@ -217,7 +227,7 @@ export async function deliverNotice(ctx: NotifyContext, plan: DeliveryPlan): Pro
     const until = notice.holdUntil ?? (await holdNotice(ctx.db, notice.id, decision.until));
     return { kind: "delay", until, why: "digest" };
   }
-  const waitMs = await ctx.rateLimiter.take(domainOf(notice.recipient) ?? "");
+  const waitMs = await ctx.rateLimiter.take();
   if (waitMs > 0) return { kind: "delay", until: new Date(now.getTime() + waitMs), why: "rate-limit" };
   const messageId = noticeMessageId(notice.id, ctx.config.NOTICE_FROM);
   if (decision.action === "send-digest") {

@@ -15,7 +15,7 @@ export const TEST_NOTIFY_CONFIG: NotifyConfig = {
   NOTICE_CONTACT: "IT-sikkerhed, sikkerhedsnet@kommune.example",
   NOTICE_DIGEST_MINUTES: 0,
   NOTICE_DIGEST_THRESHOLD: 3,
-  NOTICE_RATE_PER_DOMAIN: 0,
+  NOTICE_RELAY_RATE: 0,
   NOTICE_ON_UNCERTAIN: "resend",
 };
 
