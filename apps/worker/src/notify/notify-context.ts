@@ -2,7 +2,7 @@
 // (plus a clock and test-only crash points). Redis only for the shared relay ceiling;
 // BullMQ is the adapter's business.
 import type { Config, Logger } from "@safetynet/config";
-import { type DbClient, type SqlClient, sqlClientFromPrisma } from "@safetynet/db";
+import type { DbClient, SqlClient } from "@safetynet/db";
 import {
   createRelayRateLimiter,
   type NoticeTransport,
@@ -37,9 +37,8 @@ export const NOTIFY_CONFIG_KEYS = [
 
 export interface NotifyDeps {
   db: DbClient;
-  /** A node-postgres pool (createUtcSqlPool) for the per-notice queries; without one they go through
-   *  Prisma, which is correct but costs several times the CPU (see packages/notify/README.md). */
-  sql?: SqlClient;
+  /** A node-postgres pool (createUtcSqlPool) for the per-notice queries. */
+  sql: SqlClient;
   transport: NoticeTransport;
   config: NotifyConfig;
   logger?: Logger;
@@ -73,7 +72,7 @@ export interface NotifyContext
 export function createNotifyContext(deps: NotifyDeps): NotifyContext {
   return {
     db: deps.db,
-    sql: deps.sql ?? sqlClientFromPrisma(deps.db),
+    sql: deps.sql,
     transport: deps.transport,
     config: deps.config,
     clock: deps.clock ?? (() => new Date()),

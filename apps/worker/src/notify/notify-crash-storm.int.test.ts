@@ -57,6 +57,7 @@ it("300 notices through three SIGKILLs of the process group: none lost, at most 
   );
   const enqueuer = startNotifyWorker({
     db: services.database.db,
+    databaseUrl: services.database.url,
     smtpUrl: smtp.url,
     connection: () => services.redis.connection(),
     prefix,
@@ -64,16 +65,22 @@ it("300 notices through three SIGKILLs of the process group: none lost, at most 
   });
   try {
     for (const { failureIds } of seeded) await enqueuer.enqueue(failureIds[0]!);
-    const started = Date.now();
+    // Running time of the killed workers (from ready to kill): the kills fall within the first ten
+    // seconds of sending. Their start-up (tsx on a loaded machine: seconds) is not counted.
+    let running = 0;
     for (let kill = 1; kill <= KILLS; kill++) {
       const { child, ready } = startChild(prefix);
       await ready;
+      const since = Date.now();
       // Kill once this run has put some notices through (a kill mid-stream), or after 1.5 s at most.
       const before = smtp.messages.length;
       await eventually(async () => smtp.messages.length >= before + 20, 1_500).catch(() => undefined);
       await killGroup(child);
+      running += Date.now() - since;
     }
-    expect(Date.now() - started).toBeLessThan(10_000 + 3_000 /* the last child's start-up */);
+    expect(running).toBeLessThan(10_000);
+    // The kills fell inside the storm, not after it.
+    expect(new Set(smtp.messages.flatMap((mail) => mail.to)).size).toBeLessThan(COUNT);
     const { child } = startChild(prefix);
     try {
       await eventually(

@@ -50,6 +50,7 @@ async function killMidJob(crashAt: CrashPoint, sender: string, onUncertain: "res
   });
   const enqueuer = startNotifyWorker({
     db: services.database.db,
+    databaseUrl: services.database.url,
     smtpUrl: smtp.url,
     connection: () => services.redis.connection(),
     prefix,

@@ -26,6 +26,7 @@ afterAll(async () => {
 function start(options: Partial<NotifyHarnessOptions> = {}) {
   harness = startNotifyWorker({
     db: services.database.db,
+    databaseUrl: services.database.url,
     smtpUrl: smtp.url,
     connection: () => services.redis.connection(),
     prefix: `${services.redis.prefix}-${Math.random().toString(36).slice(2, 8)}`,
@@ -49,7 +50,7 @@ describe("notify processor: delivery", () => {
       return row?.status === "sent" && row;
     });
     expect(notice.attempts).toBe(3);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await worker.settled(failureIds);
     expect(smtp.messages.filter((m) => m.to.includes("retry@kommune.example"))).toHaveLength(1);
   });
 
@@ -96,7 +97,7 @@ describe("notify processor: delivery", () => {
   });
 
   it("sends the first notices at once and gathers the rest of a burst into one digest", async () => {
-    const worker = start({ config: { NOTICE_DIGEST_MINUTES: 0.05, NOTICE_DIGEST_THRESHOLD: 2 }, concurrency: 1 }); // 3 s window
+    const worker = start({ config: { NOTICE_DIGEST_MINUTES: 0.05, NOTICE_DIGEST_THRESHOLD: 2 } }); // 3 s window
     const seeded = [];
     for (let i = 0; i < 5; i++) {
       seeded.push(
@@ -107,7 +108,8 @@ describe("notify processor: delivery", () => {
         }),
       );
       await worker.enqueue(seeded[i]!.failureIds[0]!);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // One after the other, as a caseworker's mails arrive: this one sent or held before the next.
+      await worker.settled(seeded[i]!.failureIds, ["completed", "delayed"]);
     }
     const mails = await smtp.waitForMessages(3, 15_000);
     const subjects = await Promise.all(mails.map(async (mail) => (await mail.parse()).subject));
@@ -123,7 +125,7 @@ describe("notify processor: delivery", () => {
       return rows.every((row) => row.status === "sent") && rows;
     });
     expect(new Set(notices.map((row) => row.smtpMessageId)).size).toBe(3);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await worker.settled(seeded.flatMap((message) => message.failureIds));
     expect(smtp.messages).toHaveLength(3);
   });
 
@@ -158,6 +160,7 @@ describe("notify processor: delivery", () => {
     const first = start({ config, deps: { rateStore, rateWindowSeconds: 10 } });
     const second = startNotifyWorker({
       db: services.database.db,
+      databaseUrl: services.database.url,
       smtpUrl: smtp.url,
       connection: () => services.redis.connection(),
       prefix: `${services.redis.prefix}-second`,
