@@ -3,6 +3,7 @@
 import { settingsFromConfig, withOwnDomains } from "@safetynet/classifier";
 import { createLogger, type Logger } from "@safetynet/config";
 import { createDbClient, createRawMessageCipher, createTransactionPool, type DbClient } from "@safetynet/db";
+import { createNoticeLanes } from "@safetynet/notify";
 import {
   createQueue,
   createRedisConnection,
@@ -110,6 +111,11 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
       notify: createQueue("notify", { connection: queueConnection, prefix }),
       escalate: createQueue("escalate", { connection: queueConnection, prefix }),
     },
+    // A sender's messages beyond the digest threshold within the digest window go on the bulk lane.
+    noticeLanes: createNoticeLanes({
+      singlesPerSender: config.NOTICE_DIGEST_THRESHOLD,
+      windowMs: Math.max(config.NOTICE_DIGEST_MINUTES, 1) * 60_000,
+    }),
     log,
     ...(options.hooks ? { hooks: options.hooks } : {}),
   };
@@ -128,6 +134,9 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
     prefix,
     concurrency: config.WORKER_CONCURRENCY,
     lockDuration: options.lockDurationMs ?? JOBS.ingest.lockDurationMs,
+    // A job stalls when its worker dies; BullMQ fails one that stalls more than this many times,
+    // and a failed ingest job would mean no failure rows and no notice. Ingest is safe to run again.
+    maxStalledCount: 1_000,
     ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
   });
   // Job ids only: never the payload's content (it carries ids anyway) nor error text with mail in it.

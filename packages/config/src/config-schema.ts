@@ -97,8 +97,16 @@ export const configSchema = z.object({
   /** Window in which one person's notices beyond NOTICE_DIGEST_THRESHOLD are gathered into one digest. */
   NOTICE_DIGEST_MINUTES: z.coerce.number().min(0).default(10),
   NOTICE_DIGEST_THRESHOLD: z.coerce.number().int().min(1).default(3),
-  /** Notices per minute to one recipient domain (per worker process); 0 means no limit. */
-  NOTICE_RATE_PER_DOMAIN: z.coerce.number().int().min(0).default(1200),
+  /**
+   * Ceiling on notices per second across all worker processes, sized to the relay that carries
+   * them (packages/notify/README.md); 0 means none. Far above a normal day (hundreds of notices).
+   */
+  NOTICE_RELAY_RATE: z.coerce.number().int().min(0).default(2000),
+  /**
+   * A notice whose SMTP DATA phase a crash cut off may or may not have been accepted: `resend` sends
+   * it again (same Message-ID, marked as a possible repeat), `hold` leaves it `uncertain` for staff.
+   */
+  NOTICE_ON_UNCERTAIN: z.enum(["resend", "hold"]).default("resend"),
   /** smtp:// upgrades with STARTTLS when offered (`opportunistic`), always (`required`) or never (`off`). */
   SMTP_STARTTLS: z.enum(["opportunistic", "required", "off"]).default("opportunistic"),
   SMTP_TLS_REJECT_UNAUTHORIZED: flag.default(true),

@@ -13,7 +13,7 @@ export async function claimNotice(
 ): Promise<boolean> {
   const { rows } = await sql.query(
     `UPDATE "Notice" SET status = 'sending', "claimedAt" = ($3::timestamptz AT TIME ZONE 'UTC'), "smtpMessageId" = $2,
-            attempts = attempts + 1, "updatedAt" = ($3::timestamptz AT TIME ZONE 'UTC')
+            "dataStartedAt" = NULL, attempts = attempts + 1, "updatedAt" = ($3::timestamptz AT TIME ZONE 'UTC')
       WHERE id = $1 AND status = 'pending'
      RETURNING id`,
     [noticeId, smtpMessageId, now.toISOString()],
@@ -30,7 +30,7 @@ export async function claimHeldNotices(
 ): Promise<NoticeRow[]> {
   return db.notice.updateManyAndReturn({
     where: { recipient, status: "pending", holdUntil: { lte: now } },
-    data: { status: "sending", claimedAt: now, smtpMessageId, attempts: { increment: 1 } },
+    data: { status: "sending", claimedAt: now, dataStartedAt: null, smtpMessageId, attempts: { increment: 1 } },
     select: noticeSelect,
   });
 }

@@ -3,7 +3,12 @@
 // `notice.*`. A deterministic id makes the alert once-only across retried and sibling jobs.
 import type { DbClient } from "./create-db-client.js";
 
-export type NoticeAlertAction = "notice.failed" | "notice.uncertain" | "notice.bounced" | "notice.unrouted";
+export type NoticeAlertAction =
+  | "notice.failed"
+  | "notice.uncertain"
+  | "notice.possible-duplicate"
+  | "notice.bounced"
+  | "notice.unrouted";
 
 export interface NoticeAlert {
   id: string;

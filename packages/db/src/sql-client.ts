@@ -74,12 +74,3 @@ export function preparedStatements(client: pg.Pool | pg.PoolClient): SqlClient {
     },
   };
 }
-
-/** The same interface over a Prisma client, for callers that have no pool (slower, same results). */
-export function sqlClientFromPrisma(db: DbClient): SqlClient {
-  return {
-    async query<R>(text: string, values: unknown[] = []) {
-      return { rows: await db.$queryRawUnsafe<R[]>(text, ...values) };
-    },
-  };
-}

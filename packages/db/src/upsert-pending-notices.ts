@@ -24,7 +24,7 @@ export interface NoticeRow {
   recipientRole: string;
   template: string;
   language: string;
-  status: "pending" | "sending" | "sent" | "failed" | "suppressed";
+  status: "pending" | "sending" | "sent" | "failed" | "suppressed" | "uncertain";
   attempts: number;
   smtpMessageId: string | null;
   claimedAt: Date | null;

@@ -1,9 +1,10 @@
 // Builds a notice as RFC 5322 bytes before the SMTP transaction: headers that mark it automatic
 // and ours, text and HTML alternatives (quoted-printable), a boundary with no digit runs. Built
-// here with nodemailer's pure encoders rather than its MailComposer streams, which cost 1.4 ms CPU
-// per notice (measured, bench/notify/README in packages/notify/README.md), about ten times this.
-import { encodeWords, foldLines } from "nodemailer/lib/mime-funcs";
-import { encode as qpEncode, wrap as qpWrap } from "nodemailer/lib/qp";
+// here with libmime (RFC 2047 encoded words, header folding) and libqp (RFC 2045
+// quoted-printable), maintained by nodemailer's author, rather than nodemailer's MailComposer
+// streams, which cost 1.4 ms CPU per notice (measured, packages/notify/README.md), ten times this.
+import libmime from "libmime";
+import libqp from "libqp";
 import { NOTICE_HEADER, noticeToken } from "./notice-identity.js";
 import type { ComposedNotice } from "./types.js";
 
@@ -13,7 +14,12 @@ export interface OutgoingNotice {
   messageId: string;
   language: string;
   composed: ComposedNotice;
+  /** Sent again after a crash inside DATA: the reader may already have a copy with this Message-ID. */
+  possibleRepeat?: boolean;
 }
+
+/** Marks a copy sent again after a crash inside DATA (the first copy may have arrived). */
+export const POSSIBLE_REPEAT_HEADER = "X-Safetynet-Possible-Repeat";
 
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -26,7 +32,7 @@ export function rfc5322Date(date: Date): string {
 
 function part(type: string, body: string): string {
   // Text is CRLF-normalised first, so quoted-printable keeps line breaks as real line breaks.
-  const encoded = qpWrap(qpEncode(body.replace(/\r?\n/g, "\r\n")), 76);
+  const encoded = libqp.wrap(libqp.encode(body.replace(/\r?\n/g, "\r\n")), 76);
   return `Content-Type: ${type}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${encoded}`;
 }
 
@@ -41,7 +47,7 @@ export function buildNoticeMessage(from: string, notice: OutgoingNotice, now = n
   const headers = [
     `From: Sikkerhedsnet <${headerSafe(from)}>`,
     `To: ${headerSafe(notice.to)}`,
-    foldLines(`Subject: ${encodeWords(notice.composed.subject, "Q", 52)}`, 76),
+    libmime.foldLines(`Subject: ${libmime.encodeWords(notice.composed.subject, "Q", 52)}`, 76),
     `Message-ID: ${headerSafe(notice.messageId)}`,
     `Date: ${rfc5322Date(now)}`,
     "MIME-Version: 1.0",
@@ -51,6 +57,7 @@ export function buildNoticeMessage(from: string, notice: OutgoingNotice, now = n
     "X-Auto-Response-Suppress: All",
     `Content-Language: ${headerSafe(notice.language)}`,
     `${NOTICE_HEADER}: ${noticeToken(notice.noticeId)}`,
+    ...(notice.possibleRepeat ? [`${POSSIBLE_REPEAT_HEADER}: yes`] : []),
     `Content-Type: multipart/alternative; boundary="${boundary}"`,
   ];
   const body = [

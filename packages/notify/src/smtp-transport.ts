@@ -1,7 +1,8 @@
-// The one SMTP transport for notices: nodemailer, pooled, TLS as configured (smtps://, STARTTLS
-// opportunistic/required/off, certificate checks). Headers mark every notice as automatic.
-import nodemailer from "nodemailer";
+// The one SMTP transport for notices: a pool of nodemailer SMTPConnections, TLS as configured
+// (smtps://, STARTTLS opportunistic/required/off, certificate checks). `onDataStart` marks the
+// point of no return of each notice (packages/notify/README.md, "Delivery and exactly once").
 import { buildNoticeMessage, type OutgoingNotice } from "./build-notice-message.js";
+import { createSmtpPool } from "./smtp-pool.js";
 
 export type { OutgoingNotice };
 
@@ -18,32 +19,43 @@ export interface SendResult {
   accepted: string[];
 }
 
+export interface SendOptions {
+  /**
+   * Awaited after the server answered 354 to DATA, before the first byte of the message: a
+   * notice whose onDataStart never finished cannot have been accepted. A rejection aborts the
+   * transaction (the connection is closed without the final ".").
+   */
+  onDataStart?: () => Promise<void>;
+}
+
 export interface NoticeTransport {
-  send(notice: OutgoingNotice): Promise<SendResult>;
+  send(notice: OutgoingNotice, options?: SendOptions): Promise<SendResult>;
   close(): void;
 }
 
-/** Nodemailer options from the settings; exported so a test can check the TLS choices. */
+/** SMTPConnection options from the settings; exported so a test can check the TLS choices. */
 export function transportOptions(settings: TransportSettings) {
   const url = new URL(settings.SMTP_URL);
   const secure = url.protocol === "smtps:";
   const user = decodeURIComponent(url.username);
   return {
-    pool: true as const,
-    maxConnections: settings.SMTP_POOL_SIZE,
-    maxMessages: 1000,
-    host: url.hostname,
-    port: Number(url.port || (secure ? 465 : 25)),
-    secure,
-    ignoreTLS: !secure && settings.SMTP_STARTTLS === "off",
-    requireTLS: !secure && settings.SMTP_STARTTLS === "required",
-    tls: { rejectUnauthorized: settings.SMTP_TLS_REJECT_UNAUTHORIZED },
+    connection: {
+      host: url.hostname,
+      port: Number(url.port || (secure ? 465 : 25)),
+      secure,
+      ignoreTLS: !secure && settings.SMTP_STARTTLS === "off",
+      requireTLS: !secure && settings.SMTP_STARTTLS === "required",
+      opportunisticTLS: !secure && settings.SMTP_STARTTLS === "opportunistic",
+      tls: { rejectUnauthorized: settings.SMTP_TLS_REJECT_UNAUTHORIZED },
+      // Short timeouts bound how long a live worker can hold a notice in `sending`.
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+      logger: false,
+    },
     auth: user ? { user, pass: decodeURIComponent(url.password) } : undefined,
-    // Short timeouts bound the window in which a dead worker leaves a notice in `sending`.
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-    logger: false,
+    size: settings.SMTP_POOL_SIZE,
+    maxMessages: 1000,
   };
 }
 
@@ -51,18 +63,15 @@ export function transportOptions(settings: TransportSettings) {
 export const SENDING_LEASE_MS = 60_000;
 
 export function createNoticeTransport(settings: TransportSettings): NoticeTransport {
-  const transport = nodemailer.createTransport(transportOptions(settings));
-  transport.on("error", () => {
-    /* pool errors surface on the next send; never crash the worker on the emitter */
-  });
+  const { auth, ...rest } = transportOptions(settings);
+  const pool = createSmtpPool({ ...rest, ...(auth ? { auth } : {}) });
   return {
-    async send(notice) {
+    async send(notice, options = {}) {
       const raw = buildNoticeMessage(settings.NOTICE_FROM, notice);
-      const info = await transport.sendMail({ envelope: { from: settings.NOTICE_FROM, to: [notice.to] }, raw });
-      return { response: String(info.response ?? ""), accepted: (info.accepted ?? []).map(String) };
+      return pool.send({ from: settings.NOTICE_FROM, to: notice.to, raw, ...options });
     },
     close() {
-      transport.close();
+      pool.close();
     },
   };
 }

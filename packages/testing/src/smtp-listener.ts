@@ -27,7 +27,12 @@ function envelopeOf(session: SMTPServerSession) {
   return { from, to: session.envelope.rcptTo.map((rcpt) => rcpt.address) };
 }
 
-export async function startSmtpListener(): Promise<SmtpListener> {
+export interface SmtpListenerOptions {
+  /** Answer the end of DATA this much later (a slow relay), so a crash test can land inside DATA. */
+  replyDelayMs?: number;
+}
+
+export async function startSmtpListener(options: SmtpListenerOptions = {}): Promise<SmtpListener> {
   const messages: CapturedMail[] = [];
   let rejection: { code: number; remaining: number } | null = null;
   const waiters = new Set<() => void>();
@@ -48,9 +53,13 @@ export async function startSmtpListener(): Promise<SmtpListener> {
           return callback(error);
         }
         const raw = Buffer.concat(chunks);
-        messages.push({ ...envelopeOf(session), raw, parse: () => simpleParser(raw) });
-        for (const wake of waiters) wake();
-        callback();
+        const accept = () => {
+          messages.push({ ...envelopeOf(session), raw, parse: () => simpleParser(raw) });
+          for (const wake of waiters) wake();
+          callback();
+        };
+        if (options.replyDelayMs) setTimeout(accept, options.replyDelayMs);
+        else accept();
       });
     },
   });

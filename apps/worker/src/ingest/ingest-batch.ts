@@ -37,6 +37,7 @@ export async function ingestBatch(
         failureIds: grouped.failureIds.get(message.messageId) ?? [],
         escalations: grouped.escalations.get(message.messageId) ?? [],
         live: message.live,
+        sender: message.failures[0]?.row.originalSender ?? null,
       });
     }
     return result;

@@ -3,6 +3,7 @@
 import type { GroupSettings } from "@safetynet/classifier";
 import type { Logger } from "@safetynet/config";
 import type { DbClient, IncidentEventKey, RawMessageCipher, TransactionPool } from "@safetynet/db";
+import type { NoticeLanes } from "@safetynet/notify";
 import type { Queue } from "bullmq";
 import type { RulesSource } from "../load-rules.js";
 
@@ -14,6 +15,8 @@ export interface IngestContext {
   rules: RulesSource;
   settings: GroupSettings;
   queues: { notify: Queue; escalate: Queue };
+  /** Which lane each message's notify job takes (fairness between senders); all ordinary without. */
+  noticeLanes?: NoticeLanes;
   log: Logger;
   /** Crash tests only: called with a batch's transaction still open, and after its commit. */
   hooks?: {
@@ -26,6 +29,14 @@ export interface IngestContext {
 export type Escalation = IncidentEventKey;
 
 export type IngestOutcome =
-  | { status: "parsed"; kind: string; failureIds: string[]; escalations: Escalation[]; live: boolean }
+  | {
+      status: "parsed";
+      kind: string;
+      failureIds: string[];
+      escalations: Escalation[];
+      live: boolean;
+      /** The original sender (for the notify lane), when the message reported failures. */
+      sender: string | null;
+    }
   | { status: "already-done"; state: string }
   | { status: "quarantined"; reason: string };

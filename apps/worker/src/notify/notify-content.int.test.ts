@@ -73,7 +73,8 @@ describe("notify processor: content and routing", () => {
     expect(await cprLeaks(mail!)).toEqual([]);
     const failures = await services.database.db.failure.findMany({ where: { rawMessageId } });
     expect(failures.map((f) => f.notifiedTo)).toEqual(["karen@kommune.example", "karen@kommune.example"]);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Both failures' jobs have ended: nothing more can be sent for this message.
+    await harness.settled(failureIds);
     expect(smtp.messages).toHaveLength(1);
   });
 
@@ -176,8 +177,7 @@ describe("notify processor: content and routing", () => {
       failures: [{ recipient: "b@other.example" }],
     });
     await notify([...backfill.failureIds, ...external.failureIds]);
-    await eventually(async () => (await harness.queue.getCompletedCount()) >= 2 && true);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await harness.settled([...backfill.failureIds, ...external.failureIds]);
     expect(smtp.messages).toHaveLength(0);
     expect(
       await services.database.db.notice.count({
@@ -199,7 +199,7 @@ describe("notify processor: content and routing", () => {
     );
     expect(alert.target).toBe(noticeId);
     expect(alert.detail).toMatchObject({ rawMessageId });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await harness.settled(failureIds);
     expect(smtp.messages).toHaveLength(0);
     expect(await services.database.db.notice.count({ where: { rawMessageId } })).toBe(0);
   });

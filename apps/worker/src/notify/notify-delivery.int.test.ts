@@ -26,6 +26,7 @@ afterAll(async () => {
 function start(options: Partial<NotifyHarnessOptions> = {}) {
   harness = startNotifyWorker({
     db: services.database.db,
+    databaseUrl: services.database.url,
     smtpUrl: smtp.url,
     connection: () => services.redis.connection(),
     prefix: `${services.redis.prefix}-${Math.random().toString(36).slice(2, 8)}`,
@@ -49,7 +50,7 @@ describe("notify processor: delivery", () => {
       return row?.status === "sent" && row;
     });
     expect(notice.attempts).toBe(3);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await worker.settled(failureIds);
     expect(smtp.messages.filter((m) => m.to.includes("retry@kommune.example"))).toHaveLength(1);
   });
 
@@ -96,7 +97,7 @@ describe("notify processor: delivery", () => {
   });
 
   it("sends the first notices at once and gathers the rest of a burst into one digest", async () => {
-    const worker = start({ config: { NOTICE_DIGEST_MINUTES: 0.05, NOTICE_DIGEST_THRESHOLD: 2 }, concurrency: 1 }); // 3 s window
+    const worker = start({ config: { NOTICE_DIGEST_MINUTES: 0.05, NOTICE_DIGEST_THRESHOLD: 2 } }); // 3 s window
     const seeded = [];
     for (let i = 0; i < 5; i++) {
       seeded.push(
@@ -107,7 +108,8 @@ describe("notify processor: delivery", () => {
         }),
       );
       await worker.enqueue(seeded[i]!.failureIds[0]!);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // One after the other, as a caseworker's mails arrive: this one sent or held before the next.
+      await worker.settled(seeded[i]!.failureIds, ["completed", "delayed"]);
     }
     const mails = await smtp.waitForMessages(3, 15_000);
     const subjects = await Promise.all(mails.map(async (mail) => (await mail.parse()).subject));
@@ -123,12 +125,13 @@ describe("notify processor: delivery", () => {
       return rows.every((row) => row.status === "sent") && rows;
     });
     expect(new Set(notices.map((row) => row.smtpMessageId)).size).toBe(3);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await worker.settled(seeded.flatMap((message) => message.failureIds));
     expect(smtp.messages).toHaveLength(3);
   });
 
-  it("spaces notices to one domain by the per-domain rate limit", async () => {
-    const worker = start({ config: { NOTICE_RATE_PER_DOMAIN: 60 }, concurrency: 4 }); // at most 10 per domain in each 10 s
+  it("holds notices above the relay ceiling back until the next window", async () => {
+    // A ceiling of 10, its window stretched to 10 s: 10 notices go at once, the other 2 wait.
+    const worker = start({ config: { NOTICE_RELAY_RATE: 10 }, deps: { rateWindowSeconds: 10 } });
     const seeded = [];
     for (let i = 0; i < 12; i++)
       seeded.push(
@@ -137,31 +140,32 @@ describe("notify processor: delivery", () => {
           failures: [{ recipient: "x@else.example" }],
         }),
       );
-    const rawMessageIds = seeded.map((message) => message.rawMessageId);
-    // Enqueued together, so all of them meet the limit well inside one window.
     for (const { failureIds } of seeded) await worker.enqueue(failureIds[0]!);
-    await smtp.waitForMessages(10, 10_000);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // The jobs' states close the window: 10 done, 2 waiting as delayed jobs.
+    await eventually(async () => {
+      const counts = await worker.queue.getJobCounts("completed", "delayed");
+      return counts.completed === 10 && counts.delayed === 2;
+    });
     expect(smtp.messages).toHaveLength(10);
-    // The other two wait for the next window as delayed jobs, their notices recorded and unsent.
     const waiting = await services.database.db.notice.findMany({
-      where: { rawMessageId: { in: rawMessageIds }, status: { not: "sent" } },
+      where: { rawMessageId: { in: seeded.map((message) => message.rawMessageId) }, status: { not: "sent" } },
     });
     expect(waiting).toHaveLength(2);
   });
 
-  it("shares one budget per domain between worker processes (counted in Redis)", async () => {
+  it("shares one ceiling between worker processes (counted in Redis)", async () => {
     // Two workers on separate queues, as two processes would hold different jobs, one rate store.
     const rateStore = { redis: services.redis.connection(), keyPrefix: `${services.redis.prefix}:notice-rate` };
-    const config = { NOTICE_RATE_PER_DOMAIN: 6 }; // one notice per domain in each 10 s
-    const first = start({ config, deps: { rateStore } });
+    const config = { NOTICE_RELAY_RATE: 1 }; // one notice in each 10 s window, for both workers
+    const first = start({ config, deps: { rateStore, rateWindowSeconds: 10 } });
     const second = startNotifyWorker({
       db: services.database.db,
+      databaseUrl: services.database.url,
       smtpUrl: smtp.url,
       connection: () => services.redis.connection(),
       prefix: `${services.redis.prefix}-second`,
       config,
-      deps: { rateStore },
+      deps: { rateStore, rateWindowSeconds: 10 },
     });
     try {
       const a = await seedMessage(services.database.db, {
@@ -174,14 +178,16 @@ describe("notify processor: delivery", () => {
       });
       await first.enqueue(a.failureIds[0]!);
       await second.enqueue(b.failureIds[0]!);
-      await smtp.waitForMessages(1, 10_000);
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      // With per-process counting both would go; with the shared count one job waits, delayed.
+      await eventually(async () => {
+        const [one, two] = await Promise.all([
+          first.queue.getJobCounts("completed", "delayed"),
+          second.queue.getJobCounts("completed", "delayed"),
+        ]);
+        const done = (one.completed ?? 0) + (two.completed ?? 0);
+        return done === 1 && (one.delayed ?? 0) + (two.delayed ?? 0) === 1;
+      });
       expect(smtp.messages).toHaveLength(1);
-      expect(
-        await services.database.db.notice.count({
-          where: { rawMessageId: { in: [a.rawMessageId, b.rawMessageId] }, status: "sent" },
-        }),
-      ).toBe(1);
     } finally {
       await second.close();
     }

@@ -2,8 +2,16 @@
 // history and bounces of our own notices, route, record the notices, then deliver each one.
 
 import { randomUUID } from "node:crypto";
-import { loadNoticeContext, type NoticeFailureRow, recordNoticeAlert, upsertPendingNotices } from "@safetynet/db";
 import {
+  holdNotice,
+  loadNoticeContext,
+  type NoticeFailureRow,
+  type PendingNotice,
+  recordNoticeAlert,
+  upsertPendingNotices,
+} from "@safetynet/db";
+import {
+  decideDigest,
   decideRouting,
   domainOf,
   noticeIdFromMessageId,
@@ -79,17 +87,38 @@ export async function notifyFailure(
     });
   }
   if (routing.audiences.length === 0) return { kind: "done", result: "nobody-to-tell" };
+  const notices = await ctx.perPerson.run(
+    routing.audiences.map((audience) => audience.address.toLowerCase()),
+    () => recordNotices(ctx, loaded.rawMessageId, failures, routing.audiences),
+  );
+  const outcomes: NoticeOutcome[] = [];
+  for (const audience of routing.audiences) {
+    const notice = notices.find((row) => row.recipient === audience.address);
+    if (!notice) continue;
+    const mine = audience.failureIndexes.map((index) => ({ ...failures[index]!, rawMessageId: loaded.rawMessageId }));
+    outcomes.push(await deliverNotice(ctx, { notice, audience, failures: mine, finalAttempt: options.finalAttempt }));
+  }
+  return combine(outcomes);
+}
 
+/**
+ * Records this message's notices and, for one that may not go at once, its digest hold. Runs
+ * under the per-person lock: the next notice to the same person sees this one and its hold.
+ */
+async function recordNotices(
+  ctx: NotifyContext,
+  rawMessageId: string,
+  failures: NoticeFailureRow[],
+  audiences: RoutedAudience[],
+): Promise<PendingNotice[]> {
   // A rate-limit token is taken up front, so a new notice can be claimed in the statement that
   // records it; a token not used (the notice was held, or existed already) is given back.
-  const tokens = await Promise.all(
-    routing.audiences.map(async (audience) => (await ctx.rateLimiter.take(domainOf(audience.address) ?? "")) === 0),
-  );
+  const tokens = await Promise.all(audiences.map(async (audience) => (await ctx.rateLimiter.take()) === 0));
   const notices = await upsertPendingNotices(
     ctx.sql,
-    loaded.rawMessageId,
+    rawMessageId,
     failures[0]!.originalMessageId,
-    routing.audiences.map((audience, index) => {
+    audiences.map((audience, index) => {
       const id = randomUUID();
       return {
         id,
@@ -105,17 +134,23 @@ export async function notifyFailure(
     { windowSeconds: ctx.config.NOTICE_DIGEST_MINUTES * 60, threshold: ctx.config.NOTICE_DIGEST_THRESHOLD },
   );
   await Promise.all(
-    routing.audiences.map(async (audience, index) => {
+    audiences.map(async (audience, index) => {
       const row = notices.find((notice) => notice.recipient === audience.address);
-      if (tokens[index] && !row?.claimedNow) await ctx.rateLimiter.refund(domainOf(audience.address) ?? "");
+      if (tokens[index] && !row?.claimedNow) await ctx.rateLimiter.refund();
     }),
   );
-  const outcomes: NoticeOutcome[] = [];
-  for (const audience of routing.audiences) {
-    const notice = notices.find((row) => row.recipient === audience.address);
-    if (!notice) continue;
-    const mine = audience.failureIndexes.map((index) => ({ ...failures[index]!, rawMessageId: loaded.rawMessageId }));
-    outcomes.push(await deliverNotice(ctx, { notice, audience, failures: mine, finalAttempt: options.finalAttempt }));
+  const now = ctx.clock();
+  for (const notice of notices) {
+    if (notice.claimedNow || notice.status !== "pending" || notice.holdUntil) continue;
+    const decision = decideDigest({
+      now,
+      windowMinutes: ctx.config.NOTICE_DIGEST_MINUTES,
+      threshold: ctx.config.NOTICE_DIGEST_THRESHOLD,
+      holdUntil: null,
+      recentCount: notice.recentCount,
+      pendingHoldUntil: notice.pendingHoldUntil,
+    });
+    if (decision.action === "hold") notice.holdUntil = await holdNotice(ctx.db, notice.id, decision.until);
   }
-  return combine(outcomes);
+  return notices;
 }

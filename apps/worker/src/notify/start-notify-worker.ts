@@ -32,9 +32,9 @@ export function startNotifyWorker(options: NotifyWorkerOptions): { stop(): Promi
   const transport = createNoticeTransport(config);
   const sql = createUtcSqlPool(config.DATABASE_URL, { poolSize: 8 });
   const connection = createRedisConnection(config.REDIS_URL);
-  // The rate limit's own connection (BullMQ's worker connection blocks while it waits for jobs);
+  // The relay ceiling's own connection (BullMQ's worker connection blocks while it waits for jobs);
   // none when the limit is off.
-  const rateRedis = config.NOTICE_RATE_PER_DOMAIN > 0 ? createRedisConnection(config.REDIS_URL) : null;
+  const rateRedis = config.NOTICE_RELAY_RATE > 0 ? createRedisConnection(config.REDIS_URL) : null;
   const rateStore = rateRedis ? { rateStore: { redis: rateRedis, keyPrefix: `${options.prefix}:notice-rate` } } : {};
   const worker = new Worker(
     QUEUE_NAMES.notify,

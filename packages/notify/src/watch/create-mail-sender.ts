@@ -11,10 +11,8 @@ export interface MailSender {
 export function createMailSender(
   settings: Pick<TransportSettings, "SMTP_URL" | "SMTP_STARTTLS" | "SMTP_TLS_REJECT_UNAUTHORIZED">,
 ): MailSender {
-  const transport = nodemailer.createTransport({
-    ...transportOptions({ ...settings, NOTICE_FROM: "", SMTP_POOL_SIZE: 1 }),
-    pool: false,
-  });
+  const { connection, auth } = transportOptions({ ...settings, NOTICE_FROM: "", SMTP_POOL_SIZE: 1 });
+  const transport = nodemailer.createTransport({ ...connection, ...(auth ? { auth } : {}), pool: false });
   return {
     async send(envelope, raw) {
       const info = await transport.sendMail({ envelope, raw });

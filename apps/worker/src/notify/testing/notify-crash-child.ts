@@ -1,19 +1,30 @@
-// Test-only child process: runs the real notify processor and kills itself with SIGKILL at a
-// chosen point of the SMTP transaction, as a power cut or OOM kill would.
-//   tsx notify-crash-child.ts '{"databaseUrl","redisUrl","prefix","smtpUrl","crashAt":"after-claim"|"after-accept"}'
+// Test-only child process: runs the real notify processor (production concurrency, a pg pool) and
+// kills itself with SIGKILL at a chosen point of the SMTP transaction, as a power cut or OOM kill
+// would; without `crashAt` it runs until the test kills it from outside.
+//   tsx notify-crash-child.ts '{"databaseUrl","redisUrl","prefix","smtpUrl","crashAt"?,"onUncertain"?}'
 import { createDbClient } from "@safetynet/db";
 import { Redis } from "ioredis";
+import { NOTIFY_WORKER_OPTIONS } from "../notify-worker-options.js";
 import { startNotifyWorker } from "./start-notify-worker.js";
+
+export type CrashPoint = "after-claim" | "in-data" | "after-accept";
 
 const settings = JSON.parse(process.argv[2] ?? "{}") as {
   databaseUrl: string;
   redisUrl: string;
   prefix: string;
   smtpUrl: string;
-  crashAt: "after-claim" | "after-accept";
+  crashAt?: CrashPoint;
+  onUncertain?: "resend" | "hold";
+  sendingLeaseMs?: number;
 };
 const die = () => {
   process.kill(process.pid, "SIGKILL");
+};
+const hooks = {
+  "after-claim": { afterClaim: die },
+  "in-data": { afterDataStart: die },
+  "after-accept": { afterAccept: die },
 };
 startNotifyWorker({
   db: createDbClient(settings.databaseUrl, { poolSize: 2 }),
@@ -21,9 +32,16 @@ startNotifyWorker({
   smtpUrl: settings.smtpUrl,
   connection: () => new Redis(settings.redisUrl, { maxRetriesPerRequest: null }),
   prefix: settings.prefix,
+  concurrency: NOTIFY_WORKER_OPTIONS.concurrency,
+  poolSize: 5,
+  sqlPoolSize: 8,
   lockDuration: 2_000,
   // BullMQ lets one stalled check run per interval across all workers: keep it short for the rescuer.
   stalledInterval: 500,
-  deps: { hooks: settings.crashAt === "after-claim" ? { afterClaim: die } : { afterAccept: die } },
+  config: { NOTICE_ON_UNCERTAIN: settings.onUncertain ?? "resend" },
+  deps: {
+    ...(settings.crashAt ? { hooks: hooks[settings.crashAt] } : {}),
+    ...(settings.sendingLeaseMs ? { sendingLeaseMs: settings.sendingLeaseMs } : {}),
+  },
 });
 process.stdout.write("ready\n");

@@ -56,29 +56,35 @@ export async function seedMessage(
       kind: "bounce",
     },
   });
-  const failureIds: string[] = [];
-  for (const [index, failure] of message.failures.entries()) {
-    const incidentId = failure.incidentKey ? await ensureIncident(db, failure.incidentKey) : null;
-    const row = await db.failure.create({
-      data: {
-        rawMessageId,
-        recipientIndex: index,
-        reason: "filtered",
-        cause: failure.cause ?? "cpr-in-subject",
-        scope: failure.scope ?? "individual",
-        responsible: "sender",
-        originalSender: message.originalSender,
-        recipient: failure.recipient,
-        recipientDomain: failure.recipient.split("@")[1] ?? null,
-        subjectMasked: message.subjectMasked ?? "Underretning vedr. 0102XX-XXXX",
-        originalMessageId: message.originalMessageId ?? `<${randomUUID()}@kommune.example>`,
-        originalDate: message.originalDate ?? new Date("2026-11-28T09:15:00Z"),
-        failedAt: new Date(),
-        incidentId,
-        backfilled: message.source === "import",
-      },
-    });
-    failureIds.push(row.id);
-  }
+  const incidents = new Map<string, string>();
+  for (const key of new Set(message.failures.flatMap((failure) => failure.incidentKey ?? [])))
+    incidents.set(key, await ensureIncident(db, key));
+  const originalMessageId = message.originalMessageId ?? `<${randomUUID()}@kommune.example>`;
+  // One statement for all of them: a DSN may name thousands of recipients.
+  await db.failure.createMany({
+    data: message.failures.map((failure, index) => ({
+      rawMessageId,
+      recipientIndex: index,
+      reason: "filtered",
+      cause: failure.cause ?? "cpr-in-subject",
+      scope: failure.scope ?? "individual",
+      responsible: "sender",
+      originalSender: message.originalSender,
+      recipient: failure.recipient,
+      recipientDomain: failure.recipient.split("@")[1] ?? null,
+      subjectMasked: message.subjectMasked ?? "Underretning vedr. 0102XX-XXXX",
+      originalMessageId,
+      originalDate: message.originalDate ?? new Date("2026-11-28T09:15:00Z"),
+      failedAt: new Date(),
+      incidentId: failure.incidentKey ? incidents.get(failure.incidentKey)! : null,
+      backfilled: message.source === "import",
+    })),
+  });
+  const rows = await db.failure.findMany({
+    where: { rawMessageId },
+    select: { id: true },
+    orderBy: { recipientIndex: "asc" },
+  });
+  const failureIds = rows.map((row) => row.id);
   return { rawMessageId, failureIds };
 }

@@ -1,11 +1,13 @@
 // Test and benchmark support: the real notify processor in a BullMQ worker on real Redis, with a
-// real nodemailer transport to a loopback SMTP listener. Test-only wiring; the product's is the lead's.
+// real SMTP transport to a loopback SMTP listener, wired as start-notify-worker.ts wires production
+// (pg pool, concurrency, SMTP pool), with the knobs tests need (short locks, backoff, a prefix).
 import { createUtcSqlPool, type DbClient } from "@safetynet/db";
 import { createNoticeTransport } from "@safetynet/notify";
 import { createQueue, JOBS, jobOptions, QUEUE_NAMES } from "@safetynet/queue";
 import { type ConnectionOptions, Worker } from "bullmq";
 import { createNotifyProcessor } from "../create-notify-processor.js";
 import type { NotifyConfig, NotifyDeps } from "../notify-context.js";
+import { NOTIFY_WORKER_OPTIONS } from "../notify-worker-options.js";
 
 export const TEST_NOTIFY_CONFIG: NotifyConfig = {
   NOTICE_FROM: "sikkerhedsnet@kommune.example",
@@ -14,13 +16,14 @@ export const TEST_NOTIFY_CONFIG: NotifyConfig = {
   NOTICE_CONTACT: "IT-sikkerhed, sikkerhedsnet@kommune.example",
   NOTICE_DIGEST_MINUTES: 0,
   NOTICE_DIGEST_THRESHOLD: 3,
-  NOTICE_RATE_PER_DOMAIN: 0,
+  NOTICE_RELAY_RATE: 0,
+  NOTICE_ON_UNCERTAIN: "resend",
 };
 
 export interface NotifyHarnessOptions {
   db: DbClient;
-  /** With a URL the processor gets a node-postgres pool (as production should); without, Prisma. */
-  databaseUrl?: string;
+  /** The processor's node-postgres pool connects here, as in production. */
+  databaseUrl: string;
   smtpUrl: string;
   connection: () => ConnectionOptions;
   prefix: string;
@@ -44,11 +47,10 @@ export function startNotifyWorker(options: NotifyHarnessOptions) {
     NOTICE_FROM: options.config?.NOTICE_FROM ?? TEST_NOTIFY_CONFIG.NOTICE_FROM,
     SMTP_STARTTLS: "off",
     SMTP_TLS_REJECT_UNAUTHORIZED: true,
-    SMTP_POOL_SIZE: options.poolSize ?? 2,
+    SMTP_POOL_SIZE: options.poolSize ?? 5,
   });
-  const sql = options.databaseUrl
-    ? createUtcSqlPool(options.databaseUrl, { poolSize: options.sqlPoolSize ?? 4 })
-    : undefined;
+  // The production wiring (start-notify-worker.ts): a pg pool of 8, SMTP pool of 5, concurrency 32.
+  const sql = createUtcSqlPool(options.databaseUrl, { poolSize: options.sqlPoolSize ?? 8 });
   const processor = createNotifyProcessor({
     db: options.db,
     sql,
@@ -59,9 +61,10 @@ export function startNotifyWorker(options: NotifyHarnessOptions) {
   const worker = new Worker(QUEUE_NAMES.notify, processor, {
     connection: options.connection(),
     prefix: options.prefix,
-    concurrency: options.concurrency ?? 8,
+    concurrency: options.concurrency ?? NOTIFY_WORKER_OPTIONS.concurrency,
     lockDuration: options.lockDuration ?? JOBS.notify.lockDurationMs,
     stalledInterval: options.stalledInterval ?? 30_000,
+    maxStalledCount: NOTIFY_WORKER_OPTIONS.maxStalledCount,
     autorun: options.autorun ?? true,
   });
   worker.on("error", () => {});
@@ -82,11 +85,16 @@ export function startNotifyWorker(options: NotifyHarnessOptions) {
         },
       );
     },
+    /** Wait until the jobs of these failures reach one of `states` (their end, by default). */
+    async settled(failureIds: readonly string[], states: readonly string[] = ["completed", "failed"]) {
+      for (const failureId of failureIds)
+        await eventually(async () => states.includes((await queue.getJobState(`notify-${failureId}`)) as string));
+    },
     async close() {
       await worker.close();
       await queue.close();
       transport.close();
-      await sql?.end();
+      await sql.end();
     },
   };
 }

@@ -1,0 +1,230 @@
+// A small pool of nodemailer SMTPConnection objects (nodemailer's documented low-level API), so the
+// notice path sees each SMTP phase: the message bytes are handed over only after the server's 354
+// to DATA, which is where a notice's delivery becomes uncertain (see sendGated).
+import { Readable } from "node:stream";
+import SMTPConnection from "nodemailer/lib/smtp-connection";
+
+export interface SmtpPoolOptions {
+  connection: SMTPConnection.Options;
+  auth?: { user: string; pass: string };
+  /** Connections open at once. */
+  size: number;
+  /** Messages one connection carries before it is replaced (servers limit messages per session). */
+  maxMessages: number;
+}
+
+interface PooledConnection {
+  smtp: SMTPConnection;
+  sent: number;
+  alive: boolean;
+}
+
+export interface GatedSend {
+  from: string;
+  to: string;
+  raw: Buffer;
+  /** Runs after the server answered 354 to DATA and before the first byte of the message is sent. */
+  onDataStart?: () => Promise<void>;
+}
+
+export interface SmtpPool {
+  send(message: GatedSend): Promise<{ response: string; accepted: string[] }>;
+  close(): void;
+}
+
+function connect(options: SmtpPoolOptions): Promise<PooledConnection> {
+  return new Promise((resolve, reject) => {
+    const smtp = new SMTPConnection(options.connection);
+    const pooled: PooledConnection = { smtp, sent: 0, alive: true };
+    let settled = false;
+    const fail = (error: Error) => {
+      pooled.alive = false;
+      if (settled) return;
+      settled = true;
+      smtp.close();
+      reject(error);
+    };
+    // After connect, a dropped or timed-out connection only marks itself dead: the next send on it
+    // fails before MAIL FROM, and the pool opens a fresh one.
+    smtp.on("error", fail);
+    smtp.on("end", () => {
+      pooled.alive = false;
+    });
+    smtp.connect((error) => {
+      if (error) return fail(error);
+      if (!options.auth) {
+        settled = true;
+        return resolve(pooled);
+      }
+      smtp.login(options.auth, (loginError) => {
+        if (loginError) return fail(loginError);
+        settled = true;
+        resolve(pooled);
+      });
+    });
+  });
+}
+
+/**
+ * The message as a stream that yields nothing until `onDataStart` has finished. SMTPConnection
+ * pipes the message only after the envelope (MAIL FROM, RCPT TO) is accepted and DATA answered
+ * 354, so `onDataStart` runs exactly between RCPT and the end of DATA, and a server cannot have
+ * accepted a message whose `onDataStart` never finished: it has not had one byte of it.
+ */
+function gatedStream(raw: Buffer, onDataStart?: () => Promise<void>): Readable {
+  let started = false;
+  return new Readable({
+    read() {
+      if (started) return;
+      started = true;
+      Promise.resolve(onDataStart?.()).then(
+        () => {
+          this.push(raw);
+          this.push(null);
+        },
+        (error: Error) => this.destroy(error),
+      );
+    },
+  });
+}
+
+function sendOn(pooled: PooledConnection, message: GatedSend) {
+  return new Promise<{ response: string; accepted: string[] }>((resolve, reject) => {
+    pooled.smtp.send(
+      { from: message.from, to: [message.to] },
+      gatedStream(message.raw, message.onDataStart),
+      (error, info) => {
+        if (error) return reject(error);
+        resolve({ response: String(info?.response ?? ""), accepted: (info?.accepted ?? []).map(String) });
+      },
+    );
+  });
+}
+
+/**
+ * One message at a time between its bytes and the server's reply, in this process: a crash can then
+ * cut off at most one message that the server may have accepted, so it costs at most one
+ * duplicate (NOTICE_ON_UNCERTAIN=resend). The envelopes of the other connections go on meanwhile,
+ * and the hold is short (the bytes and one reply on a LAN).
+ */
+function createDataGate() {
+  let busy = false;
+  const queue: (() => void)[] = [];
+  return {
+    async enter(): Promise<void> {
+      if (!busy) {
+        busy = true;
+        return;
+      }
+      await new Promise<void>((resolve) => queue.push(resolve));
+    },
+    leave(): void {
+      const next = queue.shift();
+      if (next) next();
+      else busy = false;
+    },
+  };
+}
+
+export function createSmtpPool(options: SmtpPoolOptions): SmtpPool {
+  const dataGate = createDataGate();
+  const idle: PooledConnection[] = [];
+  const waiters: ((pooled: PooledConnection | null) => void)[] = [];
+  let open = 0;
+  let closed = false;
+
+  function retire(pooled: PooledConnection) {
+    pooled.alive = false;
+    open -= 1;
+    // QUIT politely when the session is healthy; close() otherwise (a half-sent DATA must never end with ".").
+    pooled.smtp.close();
+    const next = waiters.shift();
+    if (next) next(null);
+  }
+
+  async function acquire(): Promise<PooledConnection> {
+    for (;;) {
+      if (closed) throw Object.assign(new Error("notice transport closed"), { code: "ECLOSED" });
+      const ready = idle.pop();
+      if (ready) {
+        if (ready.alive) return ready;
+        open -= 1;
+        continue;
+      }
+      if (open < options.size) {
+        open += 1;
+        try {
+          return await connect(options);
+        } catch (error) {
+          open -= 1;
+          waiters.shift()?.(null);
+          throw error;
+        }
+      }
+      // Wait for a connection to come back (or for a slot, when one was retired).
+      const handed = await new Promise<PooledConnection | null>((resolve) => waiters.push(resolve));
+      if (handed) return handed;
+    }
+  }
+
+  function release(pooled: PooledConnection) {
+    if (closed || !pooled.alive || pooled.sent >= options.maxMessages) return retire(pooled);
+    const next = waiters.shift();
+    if (next) next(pooled);
+    else idle.push(pooled);
+  }
+
+  return {
+    async send(message) {
+      // A reused connection may have been dropped by the server while idle; that shows before
+      // DATA began, so one fresh connection is tried before the error reaches the caller.
+      for (let attempt = 1; ; attempt++) {
+        const pooled = await acquire();
+        const reused = pooled.sent > 0;
+        let dataStarted = false;
+        let inGate = false;
+        let finished = false;
+        const leaveGate = () => {
+          finished = true;
+          if (inGate) dataGate.leave();
+          inGate = false;
+        };
+        try {
+          const result = await sendOn(pooled, {
+            ...message,
+            onDataStart: async () => {
+              dataStarted = true;
+              await message.onDataStart?.();
+              await dataGate.enter();
+              // The transaction may have failed while this one waited: pass the gate on at once.
+              if (finished) {
+                dataGate.leave();
+                throw new Error("SMTP transaction ended while waiting");
+              }
+              inGate = true;
+            },
+          });
+          leaveGate();
+          pooled.sent += 1;
+          release(pooled);
+          return result;
+        } catch (error) {
+          leaveGate();
+          // After any error the session's state is unknown: never reuse it.
+          retire(pooled);
+          const code = (error as { code?: string }).code;
+          if (attempt === 1 && reused && !dataStarted && (code === "ECONNECTION" || code === "ETIMEDOUT")) continue;
+          throw error;
+        }
+      }
+    },
+    close() {
+      closed = true;
+      for (const pooled of idle.splice(0)) {
+        open -= 1;
+        pooled.smtp.quit();
+      }
+      for (const waiter of waiters.splice(0)) waiter(null);
+    },
+  };
+}
