@@ -16,6 +16,8 @@ export interface ListFailuresInput {
   sort: (typeof FAILURE_SORTS)[number];
   limit: number;
   cursor?: string | undefined;
+  /** false: skip the count (the CSV export pages through everything and needs it once at most). */
+  withTotal?: boolean;
 }
 
 export async function listFailures(
@@ -41,7 +43,9 @@ export async function listFailures(
        ORDER BY ${key} ${direction}, f.id ${direction} LIMIT $${values.length}`,
       values,
     ),
-    sql.query(`SELECT count(*)::int AS total FROM "Failure" f WHERE ${condition.where}`, condition.values),
+    input.withTotal === false
+      ? Promise.resolve({ rows: [{ total: -1 }] })
+      : sql.query(`SELECT count(*)::int AS total FROM "Failure" f WHERE ${condition.where}`, condition.values),
   ]);
   const rows = page.rows as (FailureRow & { sortKey: Date })[];
   const more = rows.length > input.limit;

@@ -12,6 +12,7 @@ import { recordAudit } from "../audit/record-audit.js";
 import { requirePrincipal } from "../auth/auth-plugin.js";
 import { idParams, iso, isoTime } from "../http/common-schemas.js";
 import { withErrors } from "../http/error-body.js";
+import { maskText } from "../http/mask-text.js";
 
 const mailboxView = z.object({
   id: z.string(),
@@ -69,7 +70,7 @@ export async function adminRoutes(app: FastifyInstance, deps: AppDeps) {
           origin: row.origin,
           authMethod: row.authMethod,
           status: row.status,
-          lastError: row.lastError,
+          lastError: maskText(row.lastError),
           lastSeenAt: iso(row.lastSeenAt),
           lastFullSyncAt: iso(row.lastFullSyncAt),
           lastMessageAt: iso(row.lastMessageAt),

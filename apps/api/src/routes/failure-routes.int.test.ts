@@ -1,4 +1,5 @@
 import { useTestServices } from "@safetynet/testing/hooks";
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiTestApp, cprFindings, createApiTestApp } from "../test-support/api-test-app.js";
 import { seedFailure, seedManyFailures } from "../test-support/seed-failures.js";
@@ -128,6 +129,22 @@ describe("GET /api/failures", () => {
     expect(outcomes.json().total).toBe(expected);
     const wrongCursor = await api.call("GET", `/api/failures?sort=failedAt&cursor=${outcomes.json().nextCursor}`);
     expect(wrongCursor.statusCode).toBe(400);
+
+    // CSV: every match in one file (10 pages of the export's 1,000), read back by a CSV parser.
+    const csv = await api.call("GET", "/api/failures?q=Subject&outcome=resent&limit=5", {
+      headers: { accept: "text/csv" },
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const records: Record<string, string>[] = parse(csv.rawPayload, { delimiter: ";", bom: true, columns: true });
+    expect(records).toHaveLength(expected);
+    expect(new Set(records.map((record) => record.id)).size).toBe(expected);
+    expect(records[0]).toMatchObject({ outcome: "resent", source: "live", serious: "nej" });
+    const all = await api.call("GET", "/api/failures?format=csv");
+    expect(parse(all.rawPayload, { delimiter: ";", bom: true, columns: true })).toHaveLength(
+      await services.database.db.failure.count(),
+    );
   });
 });
 

@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../app-deps.js";
 import { requirePrincipal } from "../auth/auth-plugin.js";
+import { exportFailuresCsv } from "../failures/export-failures-csv.js";
 import { failureFilter, failureFilterShape } from "../failures/failure-filter.js";
 import { FAILURE_COLUMNS, type FailureRow, failureItem, toFailureItem } from "../failures/failure-view.js";
 import { failureSort, listFailures } from "../failures/list-failures.js";
@@ -13,6 +14,7 @@ import { failureChange, updateFailures } from "../failures/update-failures.js";
 import { idParams, iso, listOf, pageQuery } from "../http/common-schemas.js";
 import { withErrors } from "../http/error-body.js";
 import { maskText } from "../http/mask-text.js";
+import { formatQuery, wantsCsv } from "../http/wants-csv.js";
 
 const noticeView = z.object({
   id: z.string(),
@@ -40,12 +42,20 @@ export async function failureRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { role: "viewer" },
       schema: {
         tags: ["failures"],
-        querystring: z.object({ ...failureFilterShape, sort: failureSort, ...pageQuery }),
+        description:
+          "JSON pages; with `Accept: text/csv` or `?format=csv`, every match as one CSV file (`;`, UTF-8 BOM; limit and cursor do not apply)",
+        querystring: z.object({ ...failureFilterShape, sort: failureSort, ...pageQuery, format: formatQuery }),
         response: withErrors({ 200: listOf(failureItem) }),
       },
     },
-    async (request) => {
-      const { sort, limit, cursor, ...filter } = request.query;
+    async (request, reply) => {
+      const { sort, limit, cursor, format, ...filter } = request.query;
+      if (wantsCsv(request, format)) {
+        return reply
+          .header("content-type", "text/csv; charset=utf-8")
+          .header("content-disposition", 'attachment; filename="safetynet-failures.csv"')
+          .send(exportFailuresCsv(deps.sql, filter, sort) as never); // a stream, outside the JSON schema
+      }
       return listFailures(deps.sql, { filter, sort, limit, cursor });
     },
   );

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../app-deps.js";
+import { maskText } from "../http/mask-text.js";
 
 const check = z.object({ name: z.string(), ok: z.boolean(), detail: z.string().nullable() });
 const readiness = z.object({ ready: z.boolean(), checks: z.array(check) });
@@ -60,7 +61,9 @@ export async function healthRoutes(app: FastifyInstance, deps: AppDeps) {
           checks.push({
             name: `mailbox:${mailbox.name}`,
             ok,
-            detail: ok ? mailbox.status : `${mailbox.status}${mailbox.lastError ? `: ${mailbox.lastError}` : ""}`,
+            detail: ok
+              ? mailbox.status
+              : maskText(`${mailbox.status}${mailbox.lastError ? `: ${mailbox.lastError}` : ""}`),
           });
         }
       }

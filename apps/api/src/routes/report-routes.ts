@@ -1,26 +1,22 @@
 // Reports for the data-protection authority, as JSON or CSV (`Accept: text/csv` or `?format=csv`).
 // They take the failure list's filters, so "2018-2024, cause cpr-in-subject" is one request.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../app-deps.js";
 import { failureFilterShape } from "../failures/failure-filter.js";
 import { withErrors } from "../http/error-body.js";
+import { formatQuery, wantsCsv } from "../http/wants-csv.js";
 import { type Grouping, groupReport, outcomeReport, seriousReport, yearlyReport } from "../reports/build-reports.js";
 import { type CsvCell, reportCsv } from "../reports/report-csv.js";
 
 const query = z.object({
   ...failureFilterShape,
-  format: z.enum(["json", "csv"]).optional().describe("csv: `;`-separated, UTF-8 with BOM (or send Accept: text/csv)"),
+  format: formatQuery,
 });
 
 const CSV_NOTE =
   " Send `Accept: text/csv` or `?format=csv` for CSV (`;` separator, UTF-8 BOM, decimal comma, a total row).";
-
-function wantsCsv(request: FastifyRequest, format: "json" | "csv" | undefined): boolean {
-  if (format) return format === "csv";
-  return /\btext\/csv\b/.test(request.headers.accept ?? "");
-}
 
 function sendCsv(reply: FastifyReply, name: string, csv: string) {
   return reply
