@@ -29,7 +29,8 @@ const PAGES = [
   "/canary",
 ];
 
-describe("the triage dashboard in Chromium", () => {
+// A browser is slower than the API's own tests, more so while the rest of the suite runs beside it.
+describe("the triage dashboard in Chromium", { timeout: 180_000 }, () => {
   const services = useTestServices();
   let api: ApiHandle;
   let baseUrl = "";
