@@ -1,6 +1,11 @@
 // The subcommands of `safetynet`, with a one-line summary each; every command takes --help.
 export interface CommandModule {
   run(args: string[]): Promise<number>;
+  /**
+   * V8 flags the command wants for its process, set by main before `run` (not when tests call
+   * `run` in their own process). For one-shot batch commands whose measured CPU time they lower.
+   */
+  v8Flags?: readonly string[];
 }
 
 interface CommandEntry {

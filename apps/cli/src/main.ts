@@ -1,6 +1,7 @@
 // `safetynet` command: the composition root. Each subcommand lives in commands/<name>.ts and
 // exports `run(args): Promise<number>` (the exit code); it is loaded only when called, so
 // `parse`, `classify` and `cpr` never touch services or the environment they do not need.
+import { setFlagsFromString } from "node:v8";
 import { COMMANDS, usage } from "./command-registry.js";
 import { UsageError } from "./read-args.js";
 
@@ -16,6 +17,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const module = await command.load();
+  for (const flag of module.v8Flags ?? []) setFlagsFromString(flag);
   try {
     return await module.run(args);
   } catch (error) {

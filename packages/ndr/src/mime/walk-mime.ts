@@ -57,10 +57,23 @@ function parseEntity(
   headersOnly = false,
 ): MimePart {
   state.parts++;
-  const [headBlock, body] = splitHeaderBody(text);
-  const headers = parseHeaderBlock(headBlock);
+  let [headBlock, body] = splitHeaderBody(text);
+  let headers = parseHeaderBlock(headBlock);
   const contentType = parseStructured(headers.get("content-type"));
-  const type = contentType.value?.includes("/") ? contentType.value : defaultType;
+  let type = contentType.value?.includes("/") ? contentType.value : defaultType;
+  if (depth > 0 && !headersOnly) {
+    // Delivery-status parts written without the blank line after their MIME headers, or without
+    // MIME headers at all: the DSN fields were read as the part's header. Give them back as its body.
+    const dsnAt = DSN_TYPES.has(type) ? firstDsnField(headBlock) : -1;
+    if (dsnAt >= 0) {
+      body = `${headBlock.slice(dsnAt)}\n\n${body}`;
+      headBlock = headBlock.slice(0, dsnAt);
+      headers = parseHeaderBlock(headBlock);
+    } else if (!headers.has("content-type") && headers.fields.length > 0 && headers.fields.every(isDsnField)) {
+      body = `${headBlock}\n\n${body}`;
+      type = "message/delivery-status";
+    }
+  }
   const part: MimePart = {
     headers,
     type,
@@ -90,6 +103,21 @@ function parseEntity(
     part.messageRaw = inner;
   }
   return part;
+}
+
+const DSN_TYPES = new Set(["message/delivery-status", "message/global-delivery-status"]);
+// RFC 3464 section 2.2 and 2.3 fields (and the X-Actual-Recipient Sendmail adds)
+const DSN_FIELD =
+  /^(?:reporting-mta|dsn-gateway|received-from-mta|arrival-date|original-envelope-id|original-recipient|final-recipient|x-actual-recipient|action|status|remote-mta|diagnostic-code|last-attempt-date|final-log-id|will-retry-until)$/;
+const DSN_FIELD_LINE =
+  /^(?:reporting-mta|dsn-gateway|received-from-mta|arrival-date|original-envelope-id|original-recipient|final-recipient|x-actual-recipient|action|status|remote-mta|diagnostic-code|last-attempt-date|final-log-id|will-retry-until)[ \t]*:/im;
+
+const isDsnField = (field: { name: string }): boolean => DSN_FIELD.test(field.name);
+
+/** Offset of the first line of a header block that is an RFC 3464 field, or -1. */
+function firstDsnField(block: string): number {
+  const match = DSN_FIELD_LINE.exec(block);
+  return match ? match.index : -1;
 }
 
 /** Body parts between `--boundary` delimiter lines (RFC 2046 section 5.1.1); tolerant of a missing close. */

@@ -212,7 +212,10 @@ export function decideReason(evidence: ReasonEvidence): Reason {
 function fallback(f: Facts, type: string, explicit: string, action: Action): string {
   if (isExplicit(explicit)) return explicit;
   const byStatus = f.byStatus;
-  if (!(RETRY.has(byStatus) || type !== "smtp")) return byStatus;
+  // Sisimai's anotherone(): the text is tried first for SMTP diagnostics and for statuses that name
+  // no specific cause; only another diagnostic type (X-Unix, X-Postfix ...) with a specific status
+  // goes by the status alone
+  if (!(RETRY.has(byStatus) || type === "smtp")) return byStatus;
   for (const reason of TEXT_ONLY) if (textSays(reason, f.text)) return reason;
   if (byStatus) return byStatus;
   const klass = f.status.slice(0, 3);
