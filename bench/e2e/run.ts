@@ -1,0 +1,157 @@
+// End to end, as an operator runs it: a real Dovecot mailbox, the real `safetynet start` process
+// (the compiled bundle, `node apps/cli/bin/safetynet.js start`, shipped defaults), and a loopback
+// SMTP listener counting notices. Time is from a message's arrival in the mailbox (written into
+// the Maildir) to its notice accepted by the listener.
+//   npx tsx bench/e2e/run.ts burst [COUNT]           COUNT individual failures at once (default 10000)
+//   npx tsx bench/e2e/run.ts steady [RATE] [SECONDS] a steady stream (default 50/s for 30 s)
+//   npx tsx bench/e2e/run.ts storm [RATE] [SECONDS]  the steady stream plus one DSN naming 10,000 recipients after 5 s
+// Needs `bash scripts/services up` and `npm run build`.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { chownSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { createUtcSqlPool } from "@safetynet/db";
+import {
+  createDovecotUser,
+  createTestDatabase,
+  createTestRedis,
+  startSmtpListener,
+  waitForDovecotLogin,
+} from "@safetynet/testing";
+import { makeDsn } from "./make-dsn.js";
+
+const [mode = "burst", a, b] = process.argv.slice(2);
+const KEY = Buffer.alloc(32, 1).toString("base64");
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+const database = await createTestDatabase();
+const redis = createTestRedis();
+const user = createDovecotUser();
+await waitForDovecotLogin(user);
+const smtp = await startSmtpListener();
+const uid = Number(execFileSync("id", ["-u", "nobody"]).toString().trim());
+const gid = Number(execFileSync("getent", ["group", "nogroup"]).toString().split(":")[2]);
+for (const sub of ["cur", "new", "tmp"]) mkdirSync(path.join(user.maildir, sub), { recursive: true });
+// Dovecot runs the mailbox as nobody: the folders must be its own.
+for (const dir of [user.maildir, ...["cur", "new", "tmp"].map((sub) => path.join(user.maildir, sub))])
+  chownSync(dir, uid, gid);
+
+const arrived = new Map<string, number>(); // notice recipient (the sender) -> time its NDR arrived
+const accepted = new Map<string, number>();
+const copies = new Map<string, number>();
+const seen = smtp.messages;
+setInterval(() => {
+  for (let k = accepted.size + [...copies.values()].reduce((s, n) => s + n - 1, 0); k < seen.length; k++) {
+    const to = seen[k]!.to[0]!;
+    copies.set(to, (copies.get(to) ?? 0) + 1);
+    if (!accepted.has(to)) accepted.set(to, performance.now());
+  }
+}, 5).unref();
+
+/** Into new/ through tmp/ and a rename, as a delivery agent does: the poller sees whole files. */
+function deliver(i: number, recipients = 1) {
+  const name = `${1_800_000_000 + i}.M${i}P1.e2e`;
+  const tmp = path.join(user.maildir, "tmp", name);
+  writeFileSync(tmp, makeDsn(i, recipients));
+  chownSync(tmp, uid, gid);
+  renameSync(tmp, path.join(user.maildir, "new", name));
+  arrived.set(`sb${i}@kommune.example`, performance.now());
+}
+
+function startService(): ChildProcess {
+  return spawn(process.execPath, [path.join(ROOT, "apps/cli/bin/safetynet.js"), "start"], {
+    cwd: ROOT,
+    stdio: ["ignore", process.env.BENCH_VERBOSE ? "inherit" : "ignore", "inherit"],
+    env: {
+      PATH: process.env.PATH,
+      DATABASE_URL: database.url,
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: redis.prefix,
+      SAFETYNET_KEY: KEY,
+      IMAP_URL: user.url,
+      SMTP_URL: smtp.url,
+      SMTP_STARTTLS: "off",
+      API_PORT: "0",
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
+    },
+  });
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function until(check: () => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check() && Date.now() < deadline) await wait(20);
+  return check();
+}
+const pct = (values: number[], p: number) => {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+};
+
+const service = startService();
+const probe = createUtcSqlPool(database.url, { poolSize: 1 });
+const progress = setInterval(async () => {
+  const { rows } = await probe.query<{ r: number; f: number; n: number }>(
+    `SELECT (SELECT count(*) FROM "RawMessage")::int AS r, (SELECT count(*) FROM "Failure")::int AS f, (SELECT count(*) FROM "Notice")::int AS n`,
+  );
+  process.stderr.write(
+    `  ... ${arrived.size} written, stored ${rows[0]!.r}, failures ${rows[0]!.f}, notices ${rows[0]!.n}, accepted ${seen.length}\n`,
+  );
+}, 5_000);
+progress.unref();
+await wait(3_000); // start-up and the first sync of an empty mailbox
+try {
+  if (mode === "burst") {
+    const count = Number(a ?? 10_000);
+    const t0 = performance.now();
+    for (let i = 0; i < count; i++) deliver(i);
+    const done = await until(() => accepted.size >= count, 600_000);
+    const seconds = (Math.max(...accepted.values()) - t0) / 1000;
+    console.log(`burst: ${count} individual failures written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(`  notices accepted: ${accepted.size}${done ? "" : " (timed out)"}, copies ${seen.length}`);
+    console.log(
+      `  mailbox to last notice: ${seconds.toFixed(1)} s -> ${(accepted.size / seconds).toFixed(0)} messages/s`,
+    );
+  } else {
+    const rate = Number(a ?? 50);
+    const secs = Number(b ?? 30);
+    const total = rate * secs;
+    const t0 = performance.now();
+    let big = false;
+    for (let i = 0; i < total; i++) {
+      const due = t0 + (i * 1000) / rate;
+      const now = performance.now();
+      if (due > now) await wait(due - now);
+      deliver(i);
+      if (mode === "storm" && !big && performance.now() - t0 > 5_000) {
+        big = true;
+        deliver(1_000_000, 10_000);
+      }
+    }
+    const expected = total + (big ? 1 : 0);
+    await until(() => accepted.size >= expected, 300_000);
+    const latencies = [...arrived].flatMap(([to, at]) =>
+      to === "sb1000000@kommune.example" || !accepted.has(to) ? [] : [(accepted.get(to)! - at) / 1000],
+    );
+    console.log(`${mode}: ${rate}/s for ${secs} s${big ? " with one 10,000-recipient DSN after 5 s" : ""}`);
+    console.log(`  notices accepted: ${accepted.size} of ${expected}; copies ${seen.length}`);
+    console.log(
+      `  mailbox to notice (other senders): p50 ${pct(latencies, 50).toFixed(3)} s, p95 ${pct(latencies, 95).toFixed(3)} s, max ${Math.max(...latencies).toFixed(3)} s`,
+    );
+    if (big) {
+      const at = accepted.get("sb1000000@kommune.example");
+      const from = arrived.get("sb1000000@kommune.example")!;
+      console.log(
+        `  the 10,000-recipient DSN's notice: ${at ? `${((at - from) / 1000).toFixed(2)} s` : "not accepted"}`,
+      );
+    }
+  }
+  const twice = [...copies.values()].filter((n) => n > 1).length;
+  console.log(`  senders told twice: ${twice}`);
+} finally {
+  service.kill("SIGTERM");
+  await new Promise((resolve) => service.once("exit", resolve));
+  await smtp.close();
+  rmSync(path.dirname(user.maildir), { recursive: true, force: true });
+  await database.drop();
+  process.exit(0);
+}
