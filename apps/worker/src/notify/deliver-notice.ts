@@ -135,6 +135,7 @@ interface Claim {
 async function sendClaimed(ctx: NotifyContext, plan: DeliveryPlan, claim: Claim): Promise<NoticeOutcome> {
   const { notice } = plan;
   const noticeIds = claim.claimed.map((row) => row.id);
+  let dataBegun = false;
   await ctx.hooks.afterClaim?.();
   const composed = composeNotice({
     audience: plan.audience,
@@ -155,12 +156,18 @@ async function sendClaimed(ctx: NotifyContext, plan: DeliveryPlan, claim: Claim)
         onDataStart: async () => {
           if (!(await markNoticesDataStarted(ctx.sql, noticeIds, claim.claimedAt, ctx.clock())))
             throw Object.assign(new Error("notice claim taken over"), { code: "ECLAIMLOST" });
+          dataBegun = true;
           await ctx.hooks.afterDataStart?.();
         },
       },
     );
   } catch (error) {
     const failure = classifySmtpError(error);
+    // A network fault after the bytes began (no reply to the end of DATA) leaves the delivery
+    // uncertain, like a crash: the claim stays, with its DATA record, and the retry goes through
+    // recoverInterrupted (a resend marked as a possible repeat, or held). A reply code is certain.
+    if (dataBegun && failure.responseCode === null && !plan.finalAttempt)
+      return { kind: "retry", summary: failure.summary };
     if (failure.kind === "transient" && !plan.finalAttempt) {
       await releaseNoticeClaims(ctx.db, noticeIds, claim.claimedAt, failure.summary);
       return { kind: "retry", summary: failure.summary };

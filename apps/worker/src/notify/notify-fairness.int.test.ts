@@ -130,7 +130,8 @@ describe("notify: storms and fairness", () => {
       copiesTo("merge@kommune.example").map(async (mail) => (await mail.parse()).subject),
     );
     expect(subjects.slice(0, 3)).toEqual(Array(3).fill("[Sikkerhedsnet] Din mail nåede IKKE frem"));
-    const digested = subjects.slice(3).map((subject) => Number(/(\d+) af dine mails/.exec(subject ?? "")?.[1]));
+    // A digest of one mail reads like a single notice.
+    const digested = subjects.slice(3).map((subject) => Number(/(\d+) af dine mails/.exec(subject ?? "")?.[1] ?? 1));
     expect(digested.reduce((sum, n) => sum + n, 0)).toBe(397);
     expect(digested.length).toBeLessThan(10);
     for (let i = 0; i < 20; i++) expect(copiesTo(`ordinary${i}@kommune.example`)).toHaveLength(1);
