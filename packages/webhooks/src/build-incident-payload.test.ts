@@ -4,7 +4,6 @@ import { findPersonalData } from "./testing/find-personal-data.js";
 
 const facts: IncidentFacts = {
   id: "5f0c7c1e-1111-4e59-9a55-0a1b2c3d4e5f",
-  key: "0123456789abcdef-1",
   status: "open",
   scope: "systemic",
   cause: "network-or-dns",
@@ -26,7 +25,6 @@ describe("buildIncidentPayload", () => {
     const { incident } = buildIncidentPayload(facts, { dashboardUrl: "https://safetynet.kommune.example/" });
     expect(incident).toEqual({
       id: facts.id,
-      key: facts.key,
       url: `https://safetynet.kommune.example/incidents/${facts.id}`,
       status: "open",
       scope: "systemic",

@@ -1,6 +1,7 @@
 export * from "./build-envelope.js";
 export * from "./build-incident-payload.js";
 export * from "./decide-delivery-outcome.js";
+export * from "./generate-webhook-id.js";
 export * from "./generate-webhook-secret.js";
 export * from "./is-public-address.js";
 export * from "./parse-retry-after.js";

@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
 import { buildEnvelope } from "./build-envelope.js";
+import { generateWebhookId } from "./generate-webhook-id.js";
 import { generateWebhookSecret } from "./generate-webhook-secret.js";
 import { signWebhook } from "./sign-webhook.js";
 
@@ -37,5 +38,13 @@ describe("signWebhook", () => {
       timestamp: at.toISOString(),
       data: { hello: "world" },
     });
+  });
+});
+
+describe("generateWebhookId", () => {
+  it("gives msg_ and 24 letters: no digit run a DLP filter could take for a CPR number", () => {
+    const ids = Array.from({ length: 200 }, generateWebhookId);
+    for (const id of ids) expect(id).toMatch(/^msg_[a-z]{24}$/);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -143,7 +143,7 @@ describe("webhook routes", () => {
     expect(first.dispatch).toMatchObject({ status: "succeeded", attempts: 1, nextAttemptAt: null });
   });
 
-  it("redelivers a finished delivery (triager) as the next attempt of the same event; refuses while one is due", async () => {
+  it("redelivers a finished delivery (triager) as the next attempt of the same event; refuses while a retry is scheduled", async () => {
     const { id } = await endpoint("redelivered");
     const { dispatchId } = await delivered(id, "failed");
     const [row] = (await api.call("GET", `/api/webhook-deliveries?endpointId=${id}`)).json().items;
@@ -157,9 +157,20 @@ describe("webhook routes", () => {
       dispatchId,
       attempt: 2,
     });
+    // Asked again before the attempt is made: the same attempt (one job).
     const twice = await api.call("POST", `/api/webhook-deliveries/${row.id}/redeliver`, { token: api.tokens.triager });
-    expect(twice.statusCode).toBe(409);
-    expect(twice.json().error.code).toBe("CONFLICT");
+    expect(twice.statusCode, twice.body).toBe(202);
+    expect(twice.json()).toEqual({ dispatchId, attempt: 2 });
+    // While a retry is scheduled for later, a redelivery is refused.
+    await services.database.db.webhookDispatch.update({
+      where: { id: dispatchId },
+      data: { status: "pending", nextAttemptAt: new Date(Date.now() + 3600_000) },
+    });
+    const scheduled = await api.call("POST", `/api/webhook-deliveries/${row.id}/redeliver`, {
+      token: api.tokens.triager,
+    });
+    expect(scheduled.statusCode).toBe(409);
+    expect(scheduled.json().error.code).toBe("CONFLICT");
     expect((await api.call("POST", "/api/webhook-deliveries/none/redeliver")).statusCode).toBe(404);
   });
 });

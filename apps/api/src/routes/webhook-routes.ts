@@ -131,17 +131,20 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { role: "triager" },
       schema: {
         tags: ["webhooks"],
-        description: "One more attempt of this delivery's event to its endpoint: the same webhook-id and body",
+        description:
+          "One more attempt of this delivery's event to its endpoint, now: the same webhook-id and body. Asking again before it is made names the same attempt; 409 while a retry is scheduled later.",
         params: idParams,
         response: withErrors({ 202: z.object({ dispatchId: z.string(), attempt: z.number().int() }) }),
       },
     },
     async (request, reply) => {
       const actor = requirePrincipal(request);
-      const result = await requeueWebhookDispatch(deps.db, request.params.id);
+      const result = await requeueWebhookDispatch(deps.db, request.params.id, now());
       if (result.kind === "not-found") throw new AppError("NOT_FOUND", { message: "no such delivery" });
-      if (result.kind === "pending")
-        throw new AppError("CONFLICT", { message: "an attempt of this event is already scheduled" });
+      if (result.kind === "scheduled")
+        throw new AppError("CONFLICT", {
+          message: `a retry of this event is scheduled for ${result.at.toISOString()}`,
+        });
       if (result.kind === "endpoint-disabled") throw new AppError("CONFLICT", { message: "the endpoint is disabled" });
       await enqueueWebhookAttempt(deps.queues.webhooks, result.dispatchId, result.attempt);
       await recordAudit(deps.db, actor, {

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { createWebhookMessage, type DbClient } from "@safetynet/db";
 import { enqueueWebhookAttempt } from "@safetynet/queue";
-import { buildEnvelope } from "@safetynet/webhooks";
+import { buildEnvelope, generateWebhookId } from "@safetynet/webhooks";
 import type { Queue } from "bullmq";
 
 export async function sendTestEvent(
@@ -12,7 +12,7 @@ export async function sendTestEvent(
   endpoint: { id: string; supplierId: string },
   at: Date,
 ): Promise<{ eventId: string; dispatchId: string }> {
-  const id = `msg_${randomUUID().replaceAll("-", "")}`;
+  const id = generateWebhookId();
   const body = buildEnvelope(id, "test", at, {
     endpointId: endpoint.id,
     supplierId: endpoint.supplierId,

@@ -2,10 +2,9 @@
 // body) and one dispatch per subscribed endpoint of the incident's supplier, each put on the
 // webhooks queue for its first attempt. Idempotent: a retried job finds the same message and
 // dispatches. A silence on the fingerprint mutes it, as it mutes incident.opened in the grouping.
-import { randomUUID } from "node:crypto";
 import { createWebhookMessage, findSubscribedEndpoints, loadIncidentFacts } from "@safetynet/db";
 import { enqueueWebhookAttempt, type JobPayload } from "@safetynet/queue";
-import { buildEnvelope, buildIncidentPayload } from "@safetynet/webhooks";
+import { buildEnvelope, buildIncidentPayload, generateWebhookId } from "@safetynet/webhooks";
 
 import type { EscalateContext } from "./escalate-context.js";
 
@@ -24,7 +23,7 @@ export async function escalateIncident(ctx: EscalateContext, payload: JobPayload
   if (!supplierId) return { kind: "skipped", why: "no-supplier" };
   const endpointIds = await findSubscribedEndpoints(ctx.db, supplierId, payload.event);
   if (!endpointIds.length) return { kind: "skipped", why: "no-endpoints" };
-  const id = `msg_${randomUUID().replaceAll("-", "")}`;
+  const id = generateWebhookId();
   const data = buildIncidentPayload(
     { ...facts, supplierId },
     {
