@@ -2,7 +2,9 @@
 // with hyperfine. Run: npx tsx bench/startup/run.ts [--rounds N] (needs `apt-get install hyperfine`)
 // Fairness: every command runs through the same shell (hyperfine subtracts the shell's own start);
 // rounds alternate (bare node, --help, cpr, parse, bare node, ...) so all see the same machine
-// load; each figure is the median of every run of every round. Also prints the build time (a
+// load; each figure is the median of every run of every round. CPU time (user + system of the
+// whole process, the median of each round's mean) is printed too: on a busy machine wall time
+// mostly measures waiting for a core, CPU time what the start-up itself costs. Also prints the build time (a
 // fresh esbuild run, and turbo's cached replay) and, for contrast, --help from the TypeScript
 // sources through tsx (how the command started before the build step).
 import { execFileSync } from "node:child_process";
@@ -57,6 +59,7 @@ function build(): { fresh: number; cached: number } {
 
 const { fresh, cached } = build();
 const samples = new Map<string, number[]>(COMMANDS.map(({ name }) => [name, []]));
+const cpu = new Map<string, number[]>(COMMANDS.map(({ name }) => [name, []]));
 const scratch = mkdtempSync(path.join(tmpdir(), "safetynet-startup-"));
 try {
   for (let round = 0; round < rounds; round++) {
@@ -76,16 +79,23 @@ try {
       ],
       { cwd: root, stdio: "ignore" },
     );
-    const results = JSON.parse(readFileSync(out, "utf8")).results as { times: number[] }[];
-    results.forEach((result, index) => {
-      samples.get(COMMANDS[index]!.name)!.push(...result.times.map((seconds) => seconds * 1000));
-    });
+    const results = JSON.parse(readFileSync(out, "utf8")).results as {
+      times: number[];
+      user: number;
+      system: number;
+    }[];
+    for (const [index, result] of results.entries()) {
+      const name = COMMANDS[index]!.name;
+      samples.get(name)!.push(...result.times.map((seconds) => seconds * 1000));
+      cpu.get(name)!.push((result.user + result.system) * 1000);
+    }
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
 
 const bare = median(samples.get("node -e 0")!);
+const bareCpu = median(cpu.get("node -e 0")!);
 process.stdout.write(
   `start-up, whole process, median of ${rounds} alternating rounds x ${RUNS_PER_ROUND} runs (hyperfine), load ${loadavg()
     .map((load) => load.toFixed(1))
@@ -93,9 +103,11 @@ process.stdout.write(
 );
 for (const { name, goal } of COMMANDS) {
   const ms = median(samples.get(name)!);
-  const ratio = name === "node -e 0" ? "" : `  ${(ms / bare).toFixed(2)}x bare node`;
+  const cpuMs = median(cpu.get(name)!);
+  const ratios =
+    name === "node -e 0" ? "" : ` (${(ms / bare).toFixed(2)}x, cpu ${(cpuMs / bareCpu).toFixed(2)}x bare node)`;
   process.stdout.write(
-    `  ${name.padEnd(28)} ${ms.toFixed(1).padStart(7)} ms${ratio}${goal ? `  (${goal(ms, bare)})` : ""}\n`,
+    `  ${name.padEnd(27)} ${ms.toFixed(1).padStart(7)} ms, cpu ${cpuMs.toFixed(1).padStart(6)} ms${ratios}${goal ? `  ${goal(ms, bare)}` : ""}\n`,
   );
 }
 process.stdout.write(
