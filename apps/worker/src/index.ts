@@ -4,14 +4,7 @@ import { settingsFromConfig, withOwnDomains } from "@safetynet/classifier";
 import { createLogger, type Logger } from "@safetynet/config";
 import { createDbClient, createRawMessageCipher, createTransactionPool, type DbClient } from "@safetynet/db";
 import { createNoticeLanes } from "@safetynet/notify";
-import {
-  createQueue,
-  createRedisConnection,
-  JOBS,
-  jobOptions,
-  readPayload,
-  SWEEP_SCHEDULER_ID,
-} from "@safetynet/queue";
+import { createQueue, createRedisConnection, JOBS } from "@safetynet/queue";
 import { Worker } from "bullmq";
 import type { EscalateContext } from "./escalate/escalate-context.js";
 import { seedSuppliersFile } from "./escalate/seed-suppliers-file.js";

@@ -5,7 +5,6 @@
 import { createHash } from "node:crypto";
 import { logErrors } from "@safetynet/config";
 import pg from "pg";
-import type { DbClient } from "./create-db-client.js";
 
 export interface SqlClient {
   query<R = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;

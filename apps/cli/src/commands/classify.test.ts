@@ -61,9 +61,9 @@ describe("safetynet classify", () => {
     const relayDir = mkdtempSync(path.join(tmpdir(), "classify-relay-"));
     try {
       const messages = relayDown();
-      messages.forEach((message, index) =>
-        writeFileSync(path.join(relayDir, `${String(index).padStart(2, "0")}.eml`), message.raw),
-      );
+      for (const [index, message] of messages.entries()) {
+        writeFileSync(path.join(relayDir, `${String(index).padStart(2, "0")}.eml`), message.raw);
+      }
       const run = spawnSync(process.execPath, [bin, "classify", "--json", relayDir], {
         env: { PATH: process.env.PATH ?? "" },
         cwd: relayDir,

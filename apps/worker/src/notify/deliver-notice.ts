@@ -24,7 +24,6 @@ import {
   composeNotice,
   type DigestDecision,
   decideDigest,
-  domainOf,
   noticeMessageId,
 } from "@safetynet/notify";
 import { buildFailedMails } from "./build-failed-mails.js";

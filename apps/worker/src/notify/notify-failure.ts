@@ -13,7 +13,6 @@ import {
 import {
   decideDigest,
   decideRouting,
-  domainOf,
   noticeIdFromMessageId,
   noticeMessageId,
   type RoutedAudience,
@@ -113,7 +112,7 @@ async function recordNotices(
 ): Promise<PendingNotice[]> {
   // A rate-limit token is taken up front, so a new notice can be claimed in the statement that
   // records it; a token not used (the notice was held, or existed already) is given back.
-  const tokens = await Promise.all(audiences.map(async (audience) => (await ctx.rateLimiter.take()) === 0));
+  const tokens = await Promise.all(audiences.map(async () => (await ctx.rateLimiter.take()) === 0));
   const notices = await upsertPendingNotices(
     ctx.sql,
     rawMessageId,
