@@ -2,6 +2,7 @@
 import type { TransactionPool } from "@safetynet/db";
 import { z } from "zod";
 import { decodeCursor, encodeCursor } from "../http/keyset-cursor.js";
+import { isUnfiltered, summaryFailureTotal } from "../reports/report-summary.js";
 import { type FailureFilter, failureCondition, SENT_AT } from "./failure-filter.js";
 import { FAILURE_COLUMNS, type FailureItem, type FailureRow, toFailureItem } from "./failure-view.js";
 
@@ -45,7 +46,10 @@ export async function listFailures(
     ),
     input.withTotal === false
       ? Promise.resolve({ rows: [{ total: -1 }] })
-      : sql.query(`SELECT count(*)::int AS total FROM "Failure" f WHERE ${condition.where}`, condition.values),
+      : isUnfiltered(input.filter)
+        ? // Counting every row dominated the dashboard's first load; the summary holds the total.
+          summaryFailureTotal(sql).then((total) => ({ rows: [{ total }] }))
+        : sql.query(`SELECT count(*)::int AS total FROM "Failure" f WHERE ${condition.where}`, condition.values),
   ]);
   const rows = page.rows as (FailureRow & { sortKey: Date })[];
   const more = rows.length > input.limit;

@@ -4,6 +4,7 @@
 import type { TransactionPool } from "@safetynet/db";
 import { type FailureFilter, failureCondition, SENT_AT } from "../failures/failure-filter.js";
 import { originalMessagesSql } from "./original-messages.js";
+import { isUnfiltered, summaryOutcomes, summaryYearly } from "./report-summary.js";
 
 export interface YearlyReport {
   rows: { year: number; count: number }[];
@@ -11,6 +12,10 @@ export interface YearlyReport {
 }
 
 export async function yearlyReport(sql: TransactionPool, filter: Partial<FailureFilter>): Promise<YearlyReport> {
+  if (isUnfiltered(filter)) {
+    const rows = await summaryYearly(sql);
+    return { rows, total: rows.reduce((sum, row) => sum + row.count, 0) };
+  }
   const originals = originalMessagesSql(filter);
   const result = await sql.query(
     `SELECT year, count(*)::int AS count FROM (${originals.text}) o GROUP BY year ORDER BY year`,
@@ -27,6 +32,10 @@ export interface OutcomeReport {
 
 /** share: percent of that year's originals, one decimal. */
 export async function outcomeReport(sql: TransactionPool, filter: Partial<FailureFilter>): Promise<OutcomeReport> {
+  if (isUnfiltered(filter)) {
+    const rows = await summaryOutcomes(sql);
+    return { rows, total: rows.reduce((sum, row) => sum + row.count, 0) };
+  }
   const originals = originalMessagesSql(filter);
   const result = await sql.query(
     `SELECT year, outcome, count(*)::int AS count,
