@@ -8,3 +8,4 @@ export * from "./imap-sync/index.js";
 export * from "./raw-message/quarantine-reason.js";
 export * from "./raw-message/read-message-id.js";
 export * from "./reasons.js";
+export * from "./retention/decide-retention.js";

@@ -49,6 +49,7 @@ export * from "./mark-notices-sent.js";
 export * from "./mark-overdue-canary-runs.js";
 export * from "./migrate-database.js";
 export * from "./observe-mailboxes.js";
+export * from "./purge-raw-messages.js";
 export * from "./quarantine-raw-message.js";
 export * from "./raw-message-cipher.js";
 export * from "./reclaim-interrupted-notices.js";

@@ -17,6 +17,7 @@ describe("job catalog", () => {
         alarmNotify: { alarmId: "d", event: "fired", sequence: 1, channel: "mail" },
         dailyDigest: {},
         sweepIncidents: {},
+        purgeRawMessages: {},
       }[key];
       expect(JOBS[key].jobId(sample as never)).not.toContain(":");
       expect(JOBS[key].backoff.jitter).toBeGreaterThan(0);

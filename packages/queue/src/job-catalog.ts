@@ -163,10 +163,29 @@ export const JOBS = {
     keepCompleted: { age: DAY, count: 100 },
     keepFailed: { age: 7 * DAY },
   }),
+  /**
+   * Scheduled (RETENTION_SCHEDULER_ID, every RETENTION_PURGE_EVERY_MS): wipe the encrypted bytes of
+   * raw messages past RETENTION_DAYS, in batches; the masked failure rows stay for the reports.
+   */
+  purgeRawMessages: defineJob({
+    queue: QUEUE_NAMES.maintenance,
+    name: "purge-raw-messages",
+    payload: z.object({}).strict(),
+    jobId: () => "purge-raw-messages",
+    attempts: 1, // the next run (an hour later) picks up what this one left
+    backoff: { type: "fixed", delay: 60_000, jitter: 0.2 },
+    lockDurationMs: 5 * 60_000,
+    keepCompleted: { age: 7 * DAY, count: 200 },
+    keepFailed: { age: 30 * DAY },
+  }),
 } as const;
 
 /** The incident sweep's job scheduler id (never changes once shipped: workers upsert the same one). */
 export const SWEEP_SCHEDULER_ID = "incident-sweep";
+
+/** The retention purge's scheduler id, and how often it runs (each run works in batches until done). */
+export const RETENTION_SCHEDULER_ID = "retention-purge";
+export const RETENTION_PURGE_EVERY_MS = 3600_000;
 
 export type JobKey = keyof typeof JOBS;
 export type JobPayload<K extends JobKey> = z.infer<(typeof JOBS)[K]["payload"]>;

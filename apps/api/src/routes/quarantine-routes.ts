@@ -151,7 +151,8 @@ export async function quarantineRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!row) throw new AppError("NOT_FOUND", { message: "no such quarantined message" });
       let headers: { name: string; value: string }[] = [];
       try {
-        headers = maskedHeaders(deps.cipher.decrypt(row.encrypted));
+        // A message past RETENTION_DAYS has no bytes left: it lists without headers.
+        headers = row.purgedAt ? [] : maskedHeaders(deps.cipher.decrypt(row.encrypted));
       } catch {
         headers = [];
       }
@@ -226,7 +227,8 @@ export async function quarantineRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const actor = requirePrincipal(request);
       const row = await deps.db.rawMessage.findUnique({ where: { id: request.params.id } });
-      if (!row) throw new AppError("NOT_FOUND", { message: "no such message (or purged by retention)" });
+      if (!row || row.purgedAt)
+        throw new AppError("NOT_FOUND", { message: "no such message (or purged by retention)" });
       const bytes = deps.cipher.decrypt(row.encrypted);
       await recordAudit(deps.db, actor, {
         action: "raw-message.opened",

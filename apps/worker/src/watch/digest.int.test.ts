@@ -145,7 +145,7 @@ describe("daily digest", () => {
         minute: "2-digit",
       }).format(next);
       expect(local).toBe("07:30");
-      expect(schedulers.map((entry) => entry.key).sort()).toEqual(["alarms", "daily-digest"]); // no CANARY_TO: no canary
+      expect(schedulers.map((entry) => entry.key).sort()).toEqual(["alarms", "daily-digest", "retention-purge"]); // no CANARY_TO: no canary
     } finally {
       await scheduled.stop();
     }

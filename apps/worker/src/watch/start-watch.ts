@@ -1,5 +1,6 @@
 // Runs the maintenance queue inside the worker: job schedulers (canary every CANARY_INTERVAL,
-// alarms every ALARM_CHECK_INTERVAL, the digest on DIGEST_CRON in DIGEST_TZ, the incident sweep)
+// alarms every ALARM_CHECK_INTERVAL, the digest on DIGEST_CRON in DIGEST_TZ, the incident sweep,
+// the retention purge hourly)
 // and the one processor for them and for alarm notifications. Schedulers are upserted, so every
 // worker process may call this: BullMQ keeps one schedule per id, and each run is one job.
 import type { Logger } from "@safetynet/config";
@@ -9,12 +10,15 @@ import {
   createRedisConnection,
   JOBS,
   QUEUE_NAMES,
+  RETENTION_PURGE_EVERY_MS,
+  RETENTION_SCHEDULER_ID,
   readPayload,
   SWEEP_SCHEDULER_ID,
 } from "@safetynet/queue";
 import { type Job, Worker } from "bullmq";
 import { deliverAlarm } from "./deliver-alarm.js";
 import { evaluateAlarms } from "./evaluate-alarms.js";
+import { purgeExpiredRawMessages } from "./purge-expired-raw-messages.js";
 import { runCanaryProbe } from "./run-canary-probe.js";
 import { sendDailyDigest } from "./send-daily-digest.js";
 import type { WatchConfig, WatchContext } from "./watch-context.js";
@@ -64,7 +68,7 @@ export async function startWatch(options: WatchOptions): Promise<WatchHandle> {
   };
   const { config } = options;
   if (options.schedule !== false) {
-    const template = (key: "canaryProbe" | "evaluateAlarms" | "dailyDigest") => ({
+    const template = (key: "canaryProbe" | "evaluateAlarms" | "dailyDigest" | "purgeRawMessages") => ({
       name: JOBS[key].name,
       data: {},
       opts: {
@@ -84,6 +88,12 @@ export async function startWatch(options: WatchOptions): Promise<WatchHandle> {
       "daily-digest",
       { pattern: config.DIGEST_CRON, tz: config.DIGEST_TZ },
       template("dailyDigest"),
+    );
+    // BullMQ runs an `every` scheduler's first job at once, so a fresh start purges straight away.
+    await maintenance.upsertJobScheduler(
+      RETENTION_SCHEDULER_ID,
+      { every: RETENTION_PURGE_EVERY_MS },
+      template("purgeRawMessages"),
     );
   }
   const { sweep } = options;
@@ -115,6 +125,9 @@ export async function startWatch(options: WatchOptions): Promise<WatchHandle> {
           return deliverAlarm(context, readPayload("alarmNotify", job.data));
         case JOBS.dailyDigest.name:
           return sendDailyDigest(context);
+        case JOBS.purgeRawMessages.name:
+          readPayload("purgeRawMessages", job.data);
+          return purgeExpiredRawMessages(context);
         default:
           throw new Error(`unknown maintenance job ${job.name}`);
       }

@@ -19,6 +19,7 @@ export const WATCH_CONFIG_KEYS = [
   "TEAM_MAILBOX",
   "DIGEST_CRON",
   "DIGEST_TZ",
+  "RETENTION_DAYS",
 ] as const satisfies readonly (keyof Config)[];
 
 export type WatchConfig = Pick<Config, (typeof WATCH_CONFIG_KEYS)[number]>;
