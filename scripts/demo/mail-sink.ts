@@ -1,5 +1,5 @@
 // The demo's stand-in for the municipality's SMTP relay: accepts the notices Safety net sends on
-// 127.0.0.1:2525 and keeps each as .run/demo-outbox/<n>.eml, so a demo user can read them.
+// 127.0.0.1:2525 (or the port given as its argument) and keeps each as .run/demo-outbox/<n>.eml, so a demo user can read them.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";
@@ -19,10 +19,11 @@ const server = new SMTPServer({
       const file = path.join(outbox, `${Date.now()}-${count}.eml`);
       writeFileSync(file, Buffer.concat(chunks));
       const to = session.envelope.rcptTo.map((rcpt) => rcpt.address).join(", ");
-      process.stdout.write(`demo mail sink: notice to ${to} saved as ${path.relative(process.cwd(), file)}\n`);
+      process.stdout.write(`demo mail sink: mail to ${to} saved as ${path.relative(process.cwd(), file)}\n`);
       callback();
     });
   },
 });
 server.on("error", (error) => process.stderr.write(`demo mail sink: ${error.message}\n`));
-server.listen(2525, "127.0.0.1", () => process.stdout.write("demo mail sink listening on 127.0.0.1:2525\n"));
+const port = Number(process.argv[2] ?? 2525);
+server.listen(port, "127.0.0.1", () => process.stdout.write(`demo mail sink listening on 127.0.0.1:${port}\n`));
