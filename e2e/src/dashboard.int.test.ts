@@ -225,15 +225,26 @@ describe("the triage dashboard in Chromium", { timeout: 180_000 }, () => {
     await triager.goto("/failures?cause=cpr-in-subject");
     await settled(triager);
     const expected = seeded.failures.filter((failure) => failure.cause === "cpr-in-subject").length;
-    const [download] = await Promise.all([
-      triager.waitForEvent("download"),
-      triager.click('button:has-text("Hent CSV")'),
-    ]);
+    // A link to the API's own CSV (streamed by the API, saved by the browser), with the list's filter.
+    const link = triager.locator('a.button:has-text("Hent CSV")');
+    const href = new URL((await link.getAttribute("href"))!, baseUrl);
+    expect(href.pathname).toBe("/api/failures");
+    expect(href.searchParams.get("cause")).toBe("cpr-in-subject");
+    expect(href.searchParams.get("format")).toBe("csv");
+    let pagedJson = 0;
+    triager.on("request", (request) => {
+      if (request.url().includes("/api/failures?") && !request.url().includes("format=csv")) pagedJson++;
+    });
+    const [download] = await Promise.all([triager.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toBe("safetynet-failures.csv");
     const lines = readFileSync((await download.path())!, "utf8")
+      .replace(/^\uFEFF/, "")
       .trim()
       .split(/\r?\n/);
     expect(lines.length).toBe(expected + 1);
+    expect(lines[0]).toContain(";");
     expect(lines.slice(1).every((line) => line.includes("cpr-in-subject"))).toBe(true);
+    expect(pagedJson).toBe(0);
   });
 
   it("a viewer sees no edit controls, and the API refuses an edit from the viewer's session", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiQuery, listQuery, nextSort, readFilters, sortDirection } from "./failure-filters.js";
+import { apiQuery, exportCsvUrl, listQuery, nextSort, readFilters, sortDirection } from "./failure-filters.js";
 
 describe("failure list URL state", () => {
   it("keeps every API filter, the sort and the cursor in the URL and reads them back", () => {
@@ -45,5 +45,17 @@ describe("failure list URL state", () => {
     expect(sortDirection("-reason", "reason")).toBe("descending");
     expect(sortDirection("reason", "reason")).toBe("ascending");
     expect(sortDirection("reason", "cause")).toBeUndefined();
+  });
+
+  it("points the CSV export at the API with the filters and the sort, never a cursor", () => {
+    const url = new URL(exportCsvUrl({ cause: "cpr-in-subject", q: "a&b" }, "sentAt"), "http://x");
+    expect(url.pathname).toBe("/api/failures");
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      cause: "cpr-in-subject",
+      q: "a&b",
+      sort: "sentAt",
+      format: "csv",
+    });
+    expect(exportCsvUrl({}, "-failedAt")).toBe("/api/failures?format=csv");
   });
 });

@@ -53,6 +53,13 @@ export function apiQuery(filters: Filters, sort: string, cursor: string | null, 
   return `?${query.toString()}`;
 }
 
+/** The API's CSV of every match (`?format=csv`: limit and cursor do not apply), in the list's order. */
+export function exportCsvUrl(filters: Filters, sort: string): string {
+  const query = new URLSearchParams(listQuery(filters, sort).slice(1));
+  query.set("format", "csv");
+  return `/api/failures?${query.toString()}`;
+}
+
 /** Clicking a column: sort by it descending first, then ascending. */
 export function nextSort(current: string, field: string): string {
   return current === `-${field}` ? field : `-${field}`;

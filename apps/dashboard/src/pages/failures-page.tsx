@@ -6,7 +6,7 @@ import { type FailureSummary, type ListPage, OUTCOMES, type Outcome } from "../a
 import { ActionButton } from "../components/action-button.js";
 import { AppLink } from "../components/app-link.js";
 import { AsyncView } from "../components/async-view.js";
-import { ExportFailuresButton } from "../components/export-failures-button.js";
+import { ExportFailuresLink } from "../components/export-failures-link.js";
 import { FailureFilterForm } from "../components/failure-filter-form.js";
 import { formatDate, useText } from "../i18n/use-text.js";
 import {
@@ -105,7 +105,7 @@ export function FailuresPage({ query }: { query: URLSearchParams }) {
                   </strong>{" "}
                   {t("matches")}
                 </p>
-                <ExportFailuresButton filters={filters} sort={sort} />
+                <ExportFailuresLink filters={filters} sort={sort} />
               </div>
               {canEdit && (
                 <fieldset class="bulk">

@@ -1,0 +1,14 @@
+// CSV of every failure the filter matches, not just the page on screen. A plain link to the API's
+// own CSV answer: the browser streams the file to disk (the session cookie goes with a GET), so a
+// filter matching hundreds of thousands of rows never passes through the page's memory.
+import { useText } from "../i18n/use-text.js";
+import { exportCsvUrl, type Filters } from "../lib/failure-filters.js";
+
+export function ExportFailuresLink({ filters, sort }: { filters: Filters; sort: string }) {
+  const { t } = useText();
+  return (
+    <a class="button secondary" href={exportCsvUrl(filters, sort)} download="safetynet-failures.csv">
+      {t("downloadCsv")}
+    </a>
+  );
+}
