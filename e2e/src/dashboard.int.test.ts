@@ -38,6 +38,8 @@ describe("the triage dashboard in Chromium", { timeout: 180_000 }, () => {
   let seeded: SeededData;
   const tokens = { viewer: "", triager: "", admin: ADMIN_TOKEN };
   let triager: Page;
+  /** The failure the triage test flags as a serious risk with a note. */
+  let seriousId = "";
 
   const failureRow = (id: string) =>
     services.database.db.failure.findUniqueOrThrow({
@@ -139,6 +141,7 @@ describe("the triage dashboard in Chromium", { timeout: 180_000 }, () => {
     await triager.click('form.triage button[type="submit"]');
     await triager.waitForSelector('form.triage [role="status"]');
     expect(await failureRow(id!)).toEqual({ outcome: "resent", serious: true, note: "Sendt igen uden CPR i emnet" });
+    seriousId = id!;
     await settled(triager);
     expect(await triager.textContent('[data-testid="outcome"]')).toBe("Sendt igen");
   });
@@ -211,7 +214,7 @@ describe("the triage dashboard in Chromium", { timeout: 180_000 }, () => {
     expect(await triager.locator("figure.chart svg rect.bar").count()).toBeGreaterThan(perYear.size);
     const [download] = await Promise.all([
       triager.waitForEvent("download"),
-      triager.click('button:has-text("Hent CSV: Fejlede mails pr. år")'),
+      triager.click('a.button:has-text("Hent CSV: Fejlede mails pr. år")'),
     ]);
     // The API's report CSV: what a Danish spreadsheet opens (';', a total row).
     const csv = readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
@@ -219,6 +222,59 @@ describe("the triage dashboard in Chromium", { timeout: 180_000 }, () => {
     expect(lines[0]).toBe("year;count");
     expect(lines).toContain(`2019;${perYear.get(2019)}`);
     expect(lines.at(-1)).toBe(`total;${seeded.failures.length}`);
+  });
+
+  it("shows the serious cases with their notes and the tables per cause, responsible, department and domain", async () => {
+    await triager.goto("/reports");
+    await settled(triager);
+    const total = seeded.failures.length;
+    // Table 3: the one failure the triage test flagged, with its note, linked to its detail.
+    const serious = triager.locator('[data-testid="serious-table"] tbody tr');
+    expect(await serious.count()).toBe(1);
+    expect(await serious.first().getAttribute("data-id")).toBe(seriousId);
+    expect(await serious.first().textContent()).toContain("Sendt igen uden CPR i emnet");
+    expect(await serious.first().locator(`a[href="/failures/${seriousId}"]`).count()).toBe(1);
+    const table = (name: string) =>
+      triager.$$eval(`[data-testid="${name}-table"] tbody tr`, (trs) =>
+        Object.fromEntries(
+          trs.map((tr) => [tr.querySelector("th")?.textContent ?? "", tr.querySelector("td")?.textContent ?? ""]),
+        ),
+      );
+    const perCause = new Map<string, number>();
+    for (const failure of seeded.failures) perCause.set(failure.cause, (perCause.get(failure.cause) ?? 0) + 1);
+    expect(await table("cause")).toEqual(
+      Object.fromEntries([...perCause].map(([cause, count]) => [cause, String(count)])),
+    );
+    expect(await table("recipient-domain")).toEqual({ "politi.example": String(total) });
+    // Only sagsbehandler0 is in the staff directory; every fifth failure is theirs.
+    const department = await table("department");
+    expect(department["Børn og unge"]).toBe(
+      String(seeded.failures.filter((f) => Number(f.id.slice(2)) % 5 === 0).length),
+    );
+    expect(Number(department["Børn og unge"]) + Number(department["(ukendt)"])).toBe(total);
+    const responsible = await table("responsible");
+    expect(Object.values(responsible).reduce((sum, count) => sum + Number(count), 0)).toBe(total);
+    // A readable chart per breakdown with more than one row: one labelled bar per cause.
+    const causeChart = triager.locator('.report:has([data-testid="cause-table"]) figure.chart');
+    expect(await causeChart.locator("rect.bar").count()).toBe(perCause.size);
+    expect(await causeChart.locator("svg").getAttribute("aria-label")).toBe("Søjlediagram: Fejlede mails pr. årsag");
+    // Each table's CSV is the API's own file, straight from a link.
+    for (const [label, header, last] of [
+      ["Fejlede mails pr. årsag", "cause;count;share", `total;${total};100`],
+      ["Alvorlige sager", "id;year;sentAt;cause;sender;recipientDomain;outcome;note", `total;1;;;;;;`],
+    ] as const) {
+      const [download] = await Promise.all([
+        triager.waitForEvent("download"),
+        triager.click(`a.button:has-text("Hent CSV: ${label}")`),
+      ]);
+      const lines = readFileSync((await download.path())!, "utf8")
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split(/\r?\n/);
+      expect(lines[0]).toBe(header);
+      expect(lines.at(-1)).toBe(last);
+    }
+    await screenshot(triager, "reports-breakdowns");
   });
 
   it("exports every failure the filter matches as CSV, not just the page on screen", async () => {

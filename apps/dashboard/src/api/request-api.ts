@@ -89,10 +89,3 @@ export async function requestApi<T>(path: string, options: RequestOptions = {}):
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
-
-/** A CSV answer, or null when the API answered JSON instead (it has no CSV form of that route). */
-export async function requestCsv(path: string): Promise<string | null> {
-  const response = await send(path, { accept: "text/csv" });
-  if (!(response.headers.get("content-type") ?? "").includes("text/csv")) return null;
-  return response.text();
-}

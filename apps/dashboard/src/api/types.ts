@@ -83,3 +83,23 @@ export interface OutcomeReport {
   rows: { year: number; outcome: Outcome; count: number; share: number }[];
   total: number;
 }
+
+export interface SeriousReport {
+  rows: {
+    id: string;
+    year: number;
+    sentAt: string;
+    cause: string;
+    sender: string | null;
+    recipientDomain: string | null;
+    outcome: Outcome;
+    note: string | null;
+  }[];
+  total: number;
+}
+
+/** Per cause, responsible, department or recipient domain; share in percent of the total. */
+export interface GroupReport {
+  rows: { key: string; count: number; share: number }[];
+  total: number;
+}

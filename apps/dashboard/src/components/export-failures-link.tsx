@@ -3,12 +3,13 @@
 // filter matching hundreds of thousands of rows never passes through the page's memory.
 import { useText } from "../i18n/use-text.js";
 import { exportCsvUrl, type Filters } from "../lib/failure-filters.js";
+import { CsvLink } from "./csv-link.js";
 
 export function ExportFailuresLink({ filters, sort }: { filters: Filters; sort: string }) {
   const { t } = useText();
   return (
-    <a class="button secondary" href={exportCsvUrl(filters, sort)} download="safetynet-failures.csv">
+    <CsvLink href={exportCsvUrl(filters, sort)} fileName="safetynet-failures.csv">
       {t("downloadCsv")}
-    </a>
+    </CsvLink>
   );
 }
