@@ -303,6 +303,48 @@ describe("the triage dashboard in Chromium", { timeout: 180_000 }, () => {
     expect(pagedJson).toBe(0);
   });
 
+  it("an admin pauses, resumes and adds a mailbox through the API's mailbox routes", async () => {
+    const admin = await signIn(browser, baseUrl, tokens.admin, "/mailboxes");
+    await settled(admin);
+    const mailbox = () => services.database.db.mailbox.findUniqueOrThrow({ where: { name: "sikkerhedsnet" } });
+    const row = admin.locator("tbody tr", { hasText: "sikkerhedsnet" });
+    expect((await mailbox()).status).toBe("active");
+    await row.locator('button:has-text("Sæt på pause")').click();
+    await row.locator('button:has-text("Genoptag")').waitFor();
+    expect((await mailbox()).status).toBe("paused");
+    expect(await row.locator("[data-status]").getAttribute("data-status")).toBe("paused");
+    await row.locator('button:has-text("Genoptag")').click();
+    await row.locator('button:has-text("Sæt på pause")').waitFor();
+    expect((await mailbox()).status).toBe("active");
+    // Adding one: server, user and password apart; the API stores the URL without credentials.
+    await admin.fill("#mailbox-name", "borgerservice");
+    await admin.fill("#mailbox-server", "imaps://mail.kommune.example:993/INBOX");
+    await admin.fill("#mailbox-user", "borgerservice@kommune.example");
+    await admin.fill("#mailbox-password", "hemmelig:kode@1");
+    await admin.selectOption("#mailbox-mark", "keyword");
+    await admin.click('form.add-mailbox button[type="submit"]');
+    await admin.waitForSelector('form.add-mailbox [role="status"]');
+    await admin.locator("tbody tr", { hasText: "borgerservice" }).waitFor();
+    const added = await services.database.db.mailbox.findUniqueOrThrow({ where: { name: "borgerservice" } });
+    expect(added).toMatchObject({ origin: "api", markMode: "keyword", status: "active" });
+    expect(added.url).not.toContain("hemmelig");
+    expect(new URL(added.url).host).toBe("mail.kommune.example:993");
+    expect(added.credentials).not.toBeNull();
+    expect(Buffer.from(added.credentials!).toString("latin1")).not.toContain("hemmelig"); // sealed
+    expect(await admin.inputValue("#mailbox-password")).toBe("");
+    // A server address that is not imap(s) never reaches the API.
+    await admin.fill("#mailbox-name", "forkert");
+    await admin.fill("#mailbox-server", "https://mail.kommune.example/INBOX");
+    await admin.fill("#mailbox-user", "x");
+    await admin.fill("#mailbox-password", "y");
+    await admin.click('form.add-mailbox button[type="submit"]');
+    await admin.waitForSelector('form.add-mailbox [role="alert"]');
+    expect(await services.database.db.mailbox.count({ where: { name: "forkert" } })).toBe(0);
+    expect(await checkAccessibility(admin)).toEqual([]);
+    await screenshot(admin, "mailboxes-admin");
+    await admin.context().close();
+  });
+
   it("a viewer sees no edit controls, and the API refuses an edit from the viewer's session", async () => {
     const viewer = await signIn(browser, baseUrl, tokens.viewer, "/failures");
     expect(await viewer.locator('input[type="checkbox"]').count()).toBe(0);
@@ -317,6 +359,10 @@ describe("the triage dashboard in Chromium", { timeout: 180_000 }, () => {
     await settled(viewer);
     expect(await viewer.locator('button:has-text("Kvittér")').count()).toBe(0);
     expect(await viewer.locator('nav.menu a[href="/tokens"]').count()).toBe(0);
+    await viewer.goto("/mailboxes");
+    await settled(viewer);
+    expect(await viewer.locator("tbody tr", { hasText: "sikkerhedsnet" }).count()).toBe(1);
+    expect(await viewer.locator("main button, main form").count()).toBe(0);
     const status = await viewer.evaluate(async () => {
       const session = await (await fetch("/api/session")).json();
       const response = await fetch("/api/failures/f-0002", {
