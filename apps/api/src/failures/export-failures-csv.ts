@@ -46,6 +46,13 @@ export function exportFailuresCsv(
     } while (cursor);
   }
   return Readable.from(rows()).pipe(
-    stringify({ header: true, columns: [...COLUMNS], delimiter: ";", bom: true, record_delimiter: "\r\n" }),
+    stringify({
+      header: true,
+      columns: [...COLUMNS],
+      delimiter: ";",
+      bom: true,
+      record_delimiter: "\r\n",
+      escape_formulas: true /* subjects come from outside mail */,
+    }),
   );
 }
