@@ -34,13 +34,13 @@ export interface PollerTest {
 export async function waitFor<T>(
   check: () => Promise<T | false | null | undefined>,
   timeoutMs = 15_000,
-  what = "condition",
+  what: string | (() => string) = "condition",
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === "function" ? what() : what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
