@@ -22,3 +22,40 @@ export function decodeCursor(text: string, sort: string): Cursor {
     throw new AppError("VALIDATION_FAILED", { message: "cursor is not valid for this list and sort order" });
   }
 }
+
+/**
+ * Where a newest-first page (`field` descending, then `id` descending) continues after `cursor`:
+ * rows strictly older, or as old with a smaller id. Nothing for the first page.
+ */
+export function afterNewestFirst<F extends string>(
+  field: F,
+  cursor: Cursor | null,
+): { OR: [Record<F, { lt: Date }>, Record<F, Date> & { id: { lt: string } }] } | Record<never, never> {
+  if (!cursor) return {};
+  const at = new Date(String(cursor.value));
+  return {
+    OR: [
+      { [field]: { lt: at } } as Record<F, { lt: Date }>,
+      { [field]: at, id: { lt: cursor.id } } as Record<F, Date> & { id: { lt: string } },
+    ],
+  };
+}
+
+/**
+ * A newest-first page read with `take: limit + 1`: the extra row only says that more follow, and
+ * the cursor points after the last row shown.
+ */
+export function newestFirstPage<T extends { id: string }>(
+  rows: T[],
+  limit: number,
+  sort: string,
+  dateOf: (row: T) => Date,
+): { shown: T[]; nextCursor: string | null } {
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
+  return {
+    shown,
+    nextCursor:
+      rows.length > limit && last ? encodeCursor({ sort, value: dateOf(last).toISOString(), id: last.id }) : null,
+  };
+}

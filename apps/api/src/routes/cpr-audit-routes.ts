@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { AppDeps } from "../app-deps.js";
 import { dateOrTime, dateRange, isoTime, listOf, pageQuery } from "../http/common-schemas.js";
 import { withErrors } from "../http/error-body.js";
-import { decodeCursor, encodeCursor } from "../http/keyset-cursor.js";
+import { afterNewestFirst, decodeCursor, newestFirstPage } from "../http/keyset-cursor.js";
 
 const auditItem = z.object({
   id: z.string(),
@@ -88,27 +88,13 @@ export async function cprAuditRoutes(app: FastifyInstance, deps: AppDeps) {
       const after = cursor ? decodeCursor(cursor, "-createdAt") : null;
       const [rows, total] = await Promise.all([
         deps.db.auditEvent.findMany({
-          where: after
-            ? {
-                AND: [
-                  where,
-                  {
-                    OR: [
-                      { createdAt: { lt: new Date(String(after.value)) } },
-                      { createdAt: new Date(String(after.value)), id: { lt: after.id } },
-                    ],
-                  },
-                ],
-              }
-            : where,
+          where: { AND: [where, afterNewestFirst("createdAt", after)] },
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
           take: limit + 1,
         }),
         deps.db.auditEvent.count({ where }),
       ]);
-      const more = rows.length > limit;
-      const shown = more ? rows.slice(0, limit) : rows;
-      const last = shown.at(-1);
+      const { shown, nextCursor } = newestFirstPage(rows, limit, "-createdAt", (row) => row.createdAt);
       return {
         items: shown.map((row) => ({
           id: row.id,
@@ -119,8 +105,7 @@ export async function cprAuditRoutes(app: FastifyInstance, deps: AppDeps) {
           detail: row.detail,
         })),
         total,
-        nextCursor:
-          more && last ? encodeCursor({ sort: "-createdAt", value: last.createdAt.toISOString(), id: last.id }) : null,
+        nextCursor,
       };
     },
   );

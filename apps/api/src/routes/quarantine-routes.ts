@@ -11,7 +11,7 @@ import { recordAudit } from "../audit/record-audit.js";
 import { requirePrincipal } from "../auth/auth-plugin.js";
 import { idParams, iso, isoTime, listOf, pageQuery } from "../http/common-schemas.js";
 import { withErrors } from "../http/error-body.js";
-import { decodeCursor, encodeCursor } from "../http/keyset-cursor.js";
+import { afterNewestFirst, decodeCursor, newestFirstPage } from "../http/keyset-cursor.js";
 import { maskText } from "../http/mask-text.js";
 
 const quarantineItem = z.object({
@@ -95,15 +95,7 @@ export async function quarantineRoutes(app: FastifyInstance, deps: AppDeps) {
       const after = cursor ? decodeCursor(cursor, "-receivedAt") : null;
       const [rows, total] = await Promise.all([
         deps.db.rawMessage.findMany({
-          where: after
-            ? {
-                ...where,
-                OR: [
-                  { receivedAt: { lt: new Date(String(after.value)) } },
-                  { receivedAt: new Date(String(after.value)), id: { lt: after.id } },
-                ],
-              }
-            : where,
+          where: { ...where, ...afterNewestFirst("receivedAt", after) },
           orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
           take: limit + 1,
           select: {
@@ -118,17 +110,8 @@ export async function quarantineRoutes(app: FastifyInstance, deps: AppDeps) {
         }),
         deps.db.rawMessage.count({ where }),
       ]);
-      const more = rows.length > limit;
-      const shown = more ? rows.slice(0, limit) : rows;
-      const last = shown.at(-1);
-      return {
-        items: shown.map(view),
-        total,
-        nextCursor:
-          more && last
-            ? encodeCursor({ sort: "-receivedAt", value: last.receivedAt.toISOString(), id: last.id })
-            : null,
-      };
+      const { shown, nextCursor } = newestFirstPage(rows, limit, "-receivedAt", (row) => row.receivedAt);
+      return { items: shown.map(view), total, nextCursor };
     },
   );
 

@@ -3,7 +3,7 @@
 import type { DbClient } from "@safetynet/db";
 import { z } from "zod";
 import { iso, isoTime } from "../http/common-schemas.js";
-import { decodeCursor, encodeCursor } from "../http/keyset-cursor.js";
+import { afterNewestFirst, decodeCursor, newestFirstPage } from "../http/keyset-cursor.js";
 
 export const alarmItem = z.object({
   id: z.string(),
@@ -41,14 +41,7 @@ export async function listAlarmsPage(
     ...(filter.kind ? { kind: filter.kind } : {}),
   };
   const cursor = cursorText ? decodeCursor(cursorText, SORT) : null;
-  const after = cursor
-    ? {
-        OR: [
-          { firedAt: { lt: new Date(String(cursor.value)) } },
-          { firedAt: new Date(String(cursor.value)), id: { lt: cursor.id } },
-        ],
-      }
-    : {};
+  const after = afterNewestFirst("firedAt", cursor);
   const [rows, total] = await Promise.all([
     db.alarm.findMany({
       where: { ...where, ...after },
@@ -57,11 +50,9 @@ export async function listAlarmsPage(
     }),
     db.alarm.count({ where }),
   ]);
-  const more = rows.length > limit;
-  const page = more ? rows.slice(0, limit) : rows;
-  const last = page.at(-1);
+  const { shown, nextCursor } = newestFirstPage(rows, limit, SORT, (row) => row.firedAt);
   return {
-    items: page.map((row) => ({
+    items: shown.map((row) => ({
       id: row.id,
       key: row.key,
       kind: row.kind,
@@ -74,6 +65,6 @@ export async function listAlarmsPage(
       resolveMessage: row.resolveMessage,
     })),
     total,
-    nextCursor: more && last ? encodeCursor({ sort: SORT, value: last.firedAt.toISOString(), id: last.id }) : null,
+    nextCursor,
   };
 }

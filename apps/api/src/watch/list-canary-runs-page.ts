@@ -2,7 +2,7 @@
 import type { DbClient } from "@safetynet/db";
 import { z } from "zod";
 import { iso, isoTime } from "../http/common-schemas.js";
-import { decodeCursor, encodeCursor } from "../http/keyset-cursor.js";
+import { afterNewestFirst, decodeCursor, newestFirstPage } from "../http/keyset-cursor.js";
 
 export const canaryRunItem = z.object({
   id: z.string(),
@@ -30,14 +30,7 @@ export async function listCanaryRunsPage(
 ): Promise<{ items: CanaryRunItem[]; total: number; nextCursor: string | null }> {
   const where = filter.status ? { status: filter.status } : {};
   const cursor = cursorText ? decodeCursor(cursorText, SORT) : null;
-  const after = cursor
-    ? {
-        OR: [
-          { sentAt: { lt: new Date(String(cursor.value)) } },
-          { sentAt: new Date(String(cursor.value)), id: { lt: cursor.id } },
-        ],
-      }
-    : {};
+  const after = afterNewestFirst("sentAt", cursor);
   const [rows, total] = await Promise.all([
     db.canaryRun.findMany({
       where: { ...where, ...after },
@@ -46,11 +39,9 @@ export async function listCanaryRunsPage(
     }),
     db.canaryRun.count({ where }),
   ]);
-  const more = rows.length > limit;
-  const page = more ? rows.slice(0, limit) : rows;
-  const last = page.at(-1);
+  const { shown, nextCursor } = newestFirstPage(rows, limit, SORT, (row) => row.sentAt);
   return {
-    items: page.map((row) => ({
+    items: shown.map((row) => ({
       id: row.id,
       probeId: row.probeId,
       origin: row.origin === "cli" ? "cli" : "schedule",
@@ -61,6 +52,6 @@ export async function listCanaryRunsPage(
       detail: row.detail,
     })),
     total,
-    nextCursor: more && last ? encodeCursor({ sort: SORT, value: last.sentAt.toISOString(), id: last.id }) : null,
+    nextCursor,
   };
 }

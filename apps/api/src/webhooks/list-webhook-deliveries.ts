@@ -2,7 +2,7 @@
 import type { DbClient } from "@safetynet/db";
 import type { z } from "zod";
 import { iso } from "../http/common-schemas.js";
-import { decodeCursor, encodeCursor } from "../http/keyset-cursor.js";
+import { afterNewestFirst, decodeCursor, newestFirstPage } from "../http/keyset-cursor.js";
 import type { deliveryItem } from "./webhook-views.js";
 
 const SORT = "createdAt-desc";
@@ -18,25 +18,18 @@ export async function listWebhookDeliveries(
     ...(filter.incidentId ? { incidentId: filter.incidentId } : {}),
   };
   const after = cursor ? decodeCursor(cursor, SORT) : null;
-  const afterDate = after ? new Date(String(after.value)) : null;
   const [rows, total] = await Promise.all([
     db.webhookDelivery.findMany({
-      where: {
-        ...where,
-        ...(after && afterDate
-          ? { OR: [{ createdAt: { lt: afterDate } }, { createdAt: afterDate, id: { lt: after.id } }] }
-          : {}),
-      },
+      where: { ...where, ...afterNewestFirst("createdAt", after) },
       include: { dispatch: { select: { id: true, status: true, attempts: true, nextAttemptAt: true } } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: limit + 1,
     }),
     db.webhookDelivery.count({ where }),
   ]);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+  const { shown, nextCursor } = newestFirstPage(rows, limit, SORT, (row) => row.createdAt);
   return {
-    items: page.map((row) => ({
+    items: shown.map((row) => ({
       id: row.id,
       endpointId: row.endpointId,
       incidentId: row.incidentId,
@@ -52,9 +45,6 @@ export async function listWebhookDeliveries(
       dispatch: { ...row.dispatch, nextAttemptAt: iso(row.dispatch.nextAttemptAt) },
     })),
     total,
-    nextCursor:
-      rows.length > limit && last
-        ? encodeCursor({ sort: SORT, value: last.createdAt.toISOString(), id: last.id })
-        : null,
+    nextCursor,
   };
 }
