@@ -1,23 +1,8 @@
-// The stable cause list: why one recipient failed, in words staff and suppliers share. Names
-// never change once shipped (reports and webhooks carry them); add new ones at the end.
-export const CAUSES = [
-  "cpr-in-subject",
-  "recipient-unknown",
-  "recipient-mailbox-full",
-  "recipient-domain-unknown",
-  "tls-required",
-  "message-too-large",
-  "spam-or-content-filter",
-  "virus",
-  "authentication-dmarc",
-  "sender-blocked-reputation",
-  "network-or-dns",
-  "gateway-cannot-return",
-  "expired-retrying",
-  "recipient-policy",
-  "unknown",
-] as const;
-export type Cause = (typeof CAUSES)[number];
+// What each cause (the stable list lives in packages/core) means for scope, responsibility and
+// the notice: the classifier's knowledge about causes, in one table.
+import { CAUSES, type Cause } from "@safetynet/core";
+
+export { CAUSES, type Cause };
 
 /**
  * How a cause relates to scope, before any counting:

@@ -2,6 +2,7 @@ export * from "./alarms/index.js";
 export * from "./app-error.js";
 export * from "./backoff.js";
 export * from "./canary/canary-identity.js";
+export * from "./causes.js";
 export * from "./digest-data.js";
 export * from "./domain.js";
 export * from "./imap-sync/index.js";

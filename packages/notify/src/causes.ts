@@ -1,23 +1,8 @@
 // The causes a failure is classified into (packages/classifier), as the notice templates know
 // them. An unknown cause string falls back to `unknown` rather than producing no notice.
-export const CAUSES = [
-  "cpr-in-subject",
-  "recipient-unknown",
-  "recipient-mailbox-full",
-  "recipient-domain-unknown",
-  "tls-required",
-  "message-too-large",
-  "spam-or-content-filter",
-  "virus",
-  "authentication-dmarc",
-  "sender-blocked-reputation",
-  "network-or-dns",
-  "gateway-cannot-return",
-  "expired-retrying",
-  "recipient-policy",
-  "unknown",
-] as const;
-export type Cause = (typeof CAUSES)[number];
+import { CAUSES, type Cause } from "@safetynet/core";
+
+export { CAUSES, type Cause };
 
 export function toCause(value: string | null | undefined): Cause {
   return (CAUSES as readonly string[]).includes(value ?? "") ? (value as Cause) : "unknown";
