@@ -71,3 +71,19 @@ export async function waitForDovecotLogin(user: DovecotUser, timeoutMs = 10_000)
     }
   }
 }
+
+/** Deliver messages into the user's INBOX over IMAP APPEND, as a mail server would leave them. */
+export async function appendToInbox(user: DovecotUser, messages: (Buffer | string)[]): Promise<void> {
+  await waitForDovecotLogin(user);
+  const client = new ImapFlow({
+    host: user.host,
+    port: user.port,
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user: user.user, pass: user.pass },
+    logger: false,
+  });
+  await client.connect();
+  for (const message of messages) await client.append("INBOX", Buffer.from(message));
+  await client.logout();
+}

@@ -11,17 +11,15 @@ import path from "node:path";
 import { makeDsn } from "@safetynet/classifier/test-support";
 import { find } from "@safetynet/cpr";
 import {
+  appendToInbox,
   createDovecotUser,
-  type DovecotUser,
   type HttpReceiver,
   REPO_ROOT,
   type SmtpListener,
   startHttpReceiver,
   startSmtpListener,
-  waitForDovecotLogin,
 } from "@safetynet/testing";
 import { useTestServices } from "@safetynet/testing/hooks";
-import { ImapFlow } from "imapflow";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -46,21 +44,6 @@ function withBody(dsn: string, line: string): Buffer {
   return Buffer.from(
     dsn.replace("be delivered to one or more recipients.", `be delivered to one or more recipients.\r\n${line}`),
   );
-}
-
-async function appendAll(user: DovecotUser, messages: Buffer[]): Promise<void> {
-  await waitForDovecotLogin(user);
-  const client = new ImapFlow({
-    host: user.host,
-    port: user.port,
-    secure: false,
-    doSTARTTLS: false,
-    auth: { user: user.user, pass: user.pass },
-    logger: false,
-  });
-  await client.connect();
-  for (const message of messages) await client.append("INBOX", message);
-  await client.logout();
 }
 
 async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 45_000): Promise<T> {
@@ -178,7 +161,7 @@ describe("no CPR number leaves the encrypted raw store", () => {
     child.stdout!.on("data", (chunk) => (output += chunk));
     child.stderr!.on("data", (chunk) => (output += chunk));
     apiUrl = await until("the API", async () => /api listening on (http:\/\/\S+)/.exec(output)?.[1]);
-    await appendAll(user, ndrs(Date.now()));
+    await appendToInbox(user, ndrs(Date.now()));
   });
 
   afterAll(async () => {

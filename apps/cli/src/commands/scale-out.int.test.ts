@@ -9,15 +9,14 @@ import os from "node:os";
 import path from "node:path";
 import { makeDsn } from "@safetynet/classifier/test-support";
 import {
+  appendToInbox,
   createDovecotUser,
   type DovecotUser,
   REPO_ROOT,
   type SmtpListener,
   startSmtpListener,
-  waitForDovecotLogin,
 } from "@safetynet/testing";
 import { useTestServices } from "@safetynet/testing/hooks";
-import { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const BIN = path.join(REPO_ROOT, "apps/cli/bin/safetynet.js");
@@ -26,21 +25,6 @@ const LEASE_SECONDS = 3;
 interface Proc {
   child: ChildProcess;
   output: string;
-}
-
-async function appendAll(user: DovecotUser, messages: string[]): Promise<void> {
-  await waitForDovecotLogin(user);
-  const client = new ImapFlow({
-    host: user.host,
-    port: user.port,
-    secure: false,
-    doSTARTTLS: false,
-    auth: { user: user.user, pass: user.pass },
-    logger: false,
-  });
-  await client.connect();
-  for (const message of messages) await client.append("INBOX", Buffer.from(message));
-  await client.logout();
 }
 
 async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 45_000): Promise<T> {
@@ -140,7 +124,7 @@ describe("scale-out: two workers and a standby poller", () => {
 
   it("stores, classifies and groups as one process does, and sends one notice per sender", async () => {
     await until("one active poller", async () => pollers.some((p) => p.output.includes("connected and watching")));
-    await appendAll(user, messages);
+    await appendToInbox(user, messages);
     const db = services.database.db;
     await until("every message parsed", async () => {
       const rows = await db.rawMessage.findMany({ select: { state: true } });
@@ -192,7 +176,7 @@ describe("scale-out: two workers and a standby poller", () => {
     expect(handover).toBeLessThan(LEASE_SECONDS * 1000 + 2_000);
 
     const more = ndrs(Date.now(), 100, 2);
-    await appendAll(user, more);
+    await appendToInbox(user, more);
     await until(
       "the standby stored the new messages",
       async () => (await services.database.db.rawMessage.count()) === messages.length + more.length,

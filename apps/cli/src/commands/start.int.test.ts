@@ -5,36 +5,13 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { containsCpr } from "@safetynet/cpr";
-import {
-  createDovecotUser,
-  type DovecotUser,
-  REPO_ROOT,
-  type SmtpListener,
-  startSmtpListener,
-  waitForDovecotLogin,
-} from "@safetynet/testing";
+import { appendToInbox, createDovecotUser, REPO_ROOT, type SmtpListener, startSmtpListener } from "@safetynet/testing";
 import { useTestServices } from "@safetynet/testing/hooks";
-import { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const BIN = path.join(REPO_ROOT, "apps/cli/bin/safetynet.js");
 const NDR = readFileSync(path.join(REPO_ROOT, "packages/ndr/fixtures/exchange-online-transport-rule-da.eml"));
 const SYNTHETIC_CPR = /010203-?1234/;
-
-async function appendMessage(user: DovecotUser, message: Buffer): Promise<void> {
-  await waitForDovecotLogin(user);
-  const client = new ImapFlow({
-    host: user.host,
-    port: user.port,
-    secure: false,
-    doSTARTTLS: false,
-    auth: { user: user.user, pass: user.pass },
-    logger: false,
-  });
-  await client.connect();
-  await client.append("INBOX", message);
-  await client.logout();
-}
 
 const ADMIN_TOKEN = "start-test-admin-token-42";
 
@@ -67,7 +44,7 @@ describe("safetynet start: IMAP to notice", () => {
     });
     child.stdout!.on("data", (chunk) => (output += chunk));
     child.stderr!.on("data", (chunk) => (output += chunk));
-    await appendMessage(user, NDR);
+    await appendToInbox(user, [NDR]);
   });
 
   afterAll(async () => {
