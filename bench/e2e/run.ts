@@ -18,6 +18,7 @@ import {
   waitForDovecotLogin,
 } from "@safetynet/testing";
 import { makeDsn } from "./make-dsn.js";
+import { cpuBetween, type ProcessSample, peakMemoryMiB, sampleProcesses } from "./process-usage.js";
 
 const [mode = "burst", a, b] = process.argv.slice(2);
 const KEY = Buffer.alloc(32, 1).toString("base64");
@@ -47,18 +48,25 @@ setInterval(() => {
   }
 }, 5).unref();
 
-/** Into new/ through tmp/ and a rename, as a delivery agent does: the poller sees whole files. */
-function deliver(i: number, recipients = 1) {
+/** Written into tmp/ ahead of time, as a delivery agent writes: the file is whole before it shows. */
+function stage(i: number, recipients = 1): string {
   const name = `${1_800_000_000 + i}.M${i}P1.e2e`;
   const tmp = path.join(user.maildir, "tmp", name);
   writeFileSync(tmp, makeDsn(i, recipients));
   chownSync(tmp, uid, gid);
-  renameSync(tmp, path.join(user.maildir, "new", name));
+  return name;
+}
+
+/** Into the mailbox: a rename from tmp/ to new/, the moment of arrival. */
+function deliver(i: number, name: string) {
+  renameSync(path.join(user.maildir, "tmp", name), path.join(user.maildir, "new", name));
   arrived.set(`sb${i}@kommune.example`, performance.now());
 }
 
 function startService(): ChildProcess {
-  return spawn(process.execPath, [path.join(ROOT, "apps/cli/bin/safetynet.js"), "start"], {
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the service.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  return spawn(process.execPath, [...nodeArgs, path.join(ROOT, "apps/cli/bin/safetynet.js"), "start"], {
     cwd: ROOT,
     stdio: ["ignore", process.env.BENCH_VERBOSE ? "inherit" : "ignore", "inherit"],
     env: {
@@ -87,8 +95,34 @@ const pct = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 };
 
+/** Work the service asked of PostgreSQL and Redis: the round trips behind each message. */
+async function serviceLoad() {
+  const redisInfo = await redis.connection().info("stats");
+  const commands = Number(/total_commands_processed:(\d+)/.exec(redisInfo)?.[1] ?? 0);
+  const { rows } = await probe.query<{ commits: string; fetched: string }>(
+    `SELECT xact_commit + xact_rollback AS commits, tup_fetched AS fetched FROM pg_stat_database WHERE datname = current_database()`,
+  );
+  return { commits: Number(rows[0]!.commits), redisCommands: commands };
+}
+
+// BENCH_LOG_STATEMENTS=1 has PostgreSQL log every statement of this run's database (its server log).
+if (process.env.BENCH_LOG_STATEMENTS) {
+  const admin = createUtcSqlPool(database.url, { poolSize: 1 });
+  await admin.query(`ALTER DATABASE "${new URL(database.url).pathname.slice(1)}" SET log_statement = 'all'`);
+  await admin.end();
+}
 const service = startService();
 const probe = createUtcSqlPool(database.url, { poolSize: 1 });
+const loadBefore = await serviceLoad();
+const processesBefore = sampleProcesses();
+const label = (sample: ProcessSample) => {
+  if (sample.pid === service.pid) return "service (safetynet start)";
+  if (sample.pid === process.pid) return "benchmark (SMTP listener, Maildir writer)";
+  if (sample.name === "postgres") return "PostgreSQL";
+  if (sample.name === "redis-server") return "Redis";
+  if (sample.name.startsWith("imap") || sample.name.startsWith("dovecot")) return "Dovecot";
+  return undefined;
+};
 const progress = setInterval(async () => {
   const { rows } = await probe.query<{ r: number; f: number; n: number }>(
     `SELECT (SELECT count(*) FROM "RawMessage")::int AS r, (SELECT count(*) FROM "Failure")::int AS f, (SELECT count(*) FROM "Notice")::int AS n`,
@@ -102,8 +136,9 @@ await wait(3_000); // start-up and the first sync of an empty mailbox
 try {
   if (mode === "burst") {
     const count = Number(a ?? 10_000);
+    const names = Array.from({ length: count }, (_, i) => stage(i));
     const t0 = performance.now();
-    for (let i = 0; i < count; i++) deliver(i);
+    for (let i = 0; i < count; i++) deliver(i, names[i]!);
     const done = await until(() => accepted.size >= count, 600_000);
     const seconds = (Math.max(...accepted.values()) - t0) / 1000;
     console.log(`burst: ${count} individual failures written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -115,16 +150,18 @@ try {
     const rate = Number(a ?? 50);
     const secs = Number(b ?? 30);
     const total = rate * secs;
+    const names = Array.from({ length: total }, (_, i) => stage(i));
+    const storm = mode === "storm" ? stage(1_000_000, 10_000) : "";
     const t0 = performance.now();
     let big = false;
     for (let i = 0; i < total; i++) {
       const due = t0 + (i * 1000) / rate;
       const now = performance.now();
       if (due > now) await wait(due - now);
-      deliver(i);
-      if (mode === "storm" && !big && performance.now() - t0 > 5_000) {
+      deliver(i, names[i]!);
+      if (storm && !big && performance.now() - t0 > 5_000) {
         big = true;
-        deliver(1_000_000, 10_000);
+        deliver(1_000_000, storm);
       }
     }
     const expected = total + (big ? 1 : 0);
@@ -147,6 +184,14 @@ try {
   }
   const twice = [...copies.values()].filter((n) => n > 1).length;
   console.log(`  senders told twice: ${twice}`);
+  const loadAfter = await serviceLoad();
+  const cpu = cpuBetween(processesBefore, sampleProcesses(), label);
+  console.log(`  CPU seconds: ${[...cpu].map(([name, seconds]) => `${name} ${seconds.toFixed(1)}`).join(", ")}`);
+  console.log(`  peak memory: service ${peakMemoryMiB(service.pid!).toFixed(0)} MiB`);
+  const perMessage = (n: number) => (n / Math.max(1, arrived.size)).toFixed(1);
+  console.log(
+    `  per message: ${perMessage(loadAfter.commits - loadBefore.commits)} PostgreSQL transactions, ${perMessage(loadAfter.redisCommands - loadBefore.redisCommands)} Redis commands (the whole Redis server's count)`,
+  );
 } finally {
   service.kill("SIGTERM");
   await new Promise((resolve) => service.once("exit", resolve));

@@ -1,0 +1,56 @@
+// CPU seconds and peak memory by process, read from /proc: which process did the work of a run
+// (the service, PostgreSQL's backends, Redis, Dovecot's imap processes, this benchmark).
+import { readdirSync, readFileSync } from "node:fs";
+
+const TICKS_PER_SECOND = 100; // Linux USER_HZ
+
+export interface ProcessSample {
+  pid: number;
+  name: string;
+  cpuSeconds: number;
+}
+
+function readProcess(pid: number): ProcessSample | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime are fields 14 and 15 of stat; fields[] starts at field 3.
+    return { pid, name, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND };
+  } catch {
+    return undefined; // gone between the listing and the read
+  }
+}
+
+export function sampleProcesses(): Map<number, ProcessSample> {
+  const samples = new Map<number, ProcessSample>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const sample = readProcess(Number(entry));
+    if (sample) samples.set(sample.pid, sample);
+  }
+  return samples;
+}
+
+/** CPU seconds spent between two samples, summed by a label (processes born in between count whole). */
+export function cpuBetween(
+  before: Map<number, ProcessSample>,
+  after: Map<number, ProcessSample>,
+  label: (sample: ProcessSample) => string | undefined,
+): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const sample of after.values()) {
+    const name = label(sample);
+    if (!name) continue;
+    const spent = sample.cpuSeconds - (before.get(sample.pid)?.cpuSeconds ?? 0);
+    totals.set(name, (totals.get(name) ?? 0) + spent);
+  }
+  return totals;
+}
+
+/** Peak resident memory of a process (VmHWM), in MiB. */
+export function peakMemoryMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kib = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN);
+  return kib / 1024;
+}
