@@ -7,7 +7,11 @@ const TICKS_PER_SECOND = 100; // Linux USER_HZ
 export interface ProcessSample {
   pid: number;
   name: string;
+  /** The command line as the process shows it (a PostgreSQL backend names its database there). */
+  title: string;
   cpuSeconds: number;
+  /** Of cpuSeconds, the time in the kernel (system calls: every loopback round trip). */
+  systemSeconds: number;
 }
 
 function readProcess(pid: number): ProcessSample | undefined {
@@ -16,7 +20,14 @@ function readProcess(pid: number): ProcessSample | undefined {
     const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     // utime and stime are fields 14 and 15 of stat; fields[] starts at field 3.
-    return { pid, name, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND };
+    const title = readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ").trim();
+    return {
+      pid,
+      name,
+      title,
+      cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND,
+      systemSeconds: Number(fields[12]) / TICKS_PER_SECOND,
+    };
   } catch {
     return undefined; // gone between the listing and the read
   }
@@ -37,13 +48,16 @@ export function cpuBetween(
   before: Map<number, ProcessSample>,
   after: Map<number, ProcessSample>,
   label: (sample: ProcessSample) => string | undefined,
-): Map<string, number> {
-  const totals = new Map<string, number>();
+): Map<string, { cpu: number; system: number }> {
+  const totals = new Map<string, { cpu: number; system: number }>();
   for (const sample of after.values()) {
     const name = label(sample);
     if (!name) continue;
-    const spent = sample.cpuSeconds - (before.get(sample.pid)?.cpuSeconds ?? 0);
-    totals.set(name, (totals.get(name) ?? 0) + spent);
+    const earlier = before.get(sample.pid);
+    const total = totals.get(name) ?? { cpu: 0, system: 0 };
+    total.cpu += sample.cpuSeconds - (earlier?.cpuSeconds ?? 0);
+    total.system += sample.systemSeconds - (earlier?.systemSeconds ?? 0);
+    totals.set(name, total);
   }
   return totals;
 }

@@ -80,6 +80,13 @@ function startService(): ChildProcess {
       SMTP_STARTTLS: "off",
       API_PORT: "0",
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
+      // BENCH_ENV="NAME=value NAME=value" runs the service with settings other than the defaults.
+      ...Object.fromEntries(
+        (process.env.BENCH_ENV ?? "")
+          .split(" ")
+          .filter(Boolean)
+          .map((pair) => pair.split("=", 2)),
+      ),
     },
   });
 }
@@ -105,10 +112,17 @@ async function serviceLoad() {
   return { commits: Number(rows[0]!.commits), redisCommands: commands };
 }
 
+const databaseName = new URL(database.url).pathname.slice(1);
 // BENCH_LOG_STATEMENTS=1 has PostgreSQL log every statement of this run's database (its server log).
+// BENCH_SQL="..." runs SQL on this run's database before the service starts (experiments).
+if (process.env.BENCH_SQL) {
+  const admin = createUtcSqlPool(database.url, { poolSize: 1 });
+  await admin.query(process.env.BENCH_SQL);
+  await admin.end();
+}
 if (process.env.BENCH_LOG_STATEMENTS) {
   const admin = createUtcSqlPool(database.url, { poolSize: 1 });
-  await admin.query(`ALTER DATABASE "${new URL(database.url).pathname.slice(1)}" SET log_statement = 'all'`);
+  await admin.query(`ALTER DATABASE "${databaseName}" SET log_min_duration_statement = 0`);
   await admin.end();
 }
 const service = startService();
@@ -118,7 +132,8 @@ const processesBefore = sampleProcesses();
 const label = (sample: ProcessSample) => {
   if (sample.pid === service.pid) return "service (safetynet start)";
   if (sample.pid === process.pid) return "benchmark (SMTP listener, Maildir writer)";
-  if (sample.name === "postgres") return "PostgreSQL";
+  // Only this run's backends: other databases' work on a shared machine is not the service's.
+  if (sample.name === "postgres") return sample.title.includes(` ${databaseName} `) ? "PostgreSQL" : undefined;
   if (sample.name === "redis-server") return "Redis";
   if (sample.name.startsWith("imap") || sample.name.startsWith("dovecot")) return "Dovecot";
   return undefined;
@@ -186,12 +201,15 @@ try {
   console.log(`  senders told twice: ${twice}`);
   const loadAfter = await serviceLoad();
   const cpu = cpuBetween(processesBefore, sampleProcesses(), label);
-  console.log(`  CPU seconds: ${[...cpu].map(([name, seconds]) => `${name} ${seconds.toFixed(1)}`).join(", ")}`);
+  const spent = [...cpu].map(([name, { cpu, system }]) => `${name} ${cpu.toFixed(1)} (${system.toFixed(1)})`);
+  console.log(`  CPU seconds (of which in the kernel): ${spent.join(", ")}`);
   console.log(`  peak memory: service ${peakMemoryMiB(service.pid!).toFixed(0)} MiB`);
   const perMessage = (n: number) => (n / Math.max(1, arrived.size)).toFixed(1);
   console.log(
     `  per message: ${perMessage(loadAfter.commits - loadBefore.commits)} PostgreSQL transactions, ${perMessage(loadAfter.redisCommands - loadBefore.redisCommands)} Redis commands (the whole Redis server's count)`,
   );
+} catch (error) {
+  console.error(error);
 } finally {
   service.kill("SIGTERM");
   await new Promise((resolve) => service.once("exit", resolve));
