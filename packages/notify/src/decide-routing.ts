@@ -108,14 +108,22 @@ function routeMailboxOwner(mailbox: string, input: RoutingInput): Omit<RoutedAud
 
 export function decideRouting(input: RoutingInput): RoutingDecision {
   const byAddress = new Map<string, RoutedAudience>();
+  // Each audience's indexes as a set too: a DSN naming 10,000 recipients of one sender made the
+  // array's includes() quadratic (0.1 s of a blocked event loop).
+  const indexesOf = new Map<string, Set<number>>();
   const unrouted: number[] = [];
   const add = (audience: Omit<RoutedAudience, "failureIndexes"> | null, index: number) => {
     if (!audience) return false;
     const existing = byAddress.get(audience.address);
     if (!existing) {
       byAddress.set(audience.address, { ...audience, failureIndexes: [index] });
+      indexesOf.set(audience.address, new Set([index]));
     } else {
-      if (!existing.failureIndexes.includes(index)) existing.failureIndexes.push(index);
+      const known = indexesOf.get(audience.address)!;
+      if (!known.has(index)) {
+        known.add(index);
+        existing.failureIndexes.push(index);
+      }
       for (const mailbox of audience.mailboxes ?? []) {
         if (existing.mailboxes && !existing.mailboxes.includes(mailbox)) existing.mailboxes.push(mailbox);
       }

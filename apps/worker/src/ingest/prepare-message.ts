@@ -72,12 +72,14 @@ export async function prepareMessage(
     { messageId, kind, decodedBy: report.decodedBy, failed: failures.length },
     kind === "not-bounce" ? "message received: not an NDR" : "NDR received",
   );
+  // One line per cause, not per recipient: a DSN naming 10,000 recipients is a handful of lines.
+  const byCause = new Map<string, { reason: string; responsible: string; recipients: number }>();
   for (const failure of failures) {
-    context.log.info(
-      { messageId, reason: failure.reason, responsible: failure.responsible },
-      `classified as ${failure.cause}`,
-    );
+    const seen = byCause.get(failure.cause);
+    if (seen) seen.recipients += 1;
+    else byCause.set(failure.cause, { reason: failure.reason, responsible: failure.responsible, recipients: 1 });
   }
+  for (const [cause, fields] of byCause) context.log.info({ messageId, ...fields }, `classified as ${cause}`);
   return {
     ready: {
       messageId,

@@ -5,12 +5,16 @@ import { domainOf, type FailedMail, toCause } from "@safetynet/notify";
 
 export function buildFailedMails(rows: readonly (NoticeFailureRow & { rawMessageId: string })[]): FailedMail[] {
   const byMessage = new Map<string, (NoticeFailureRow & { rawMessageId: string })[]>();
-  for (const row of rows) byMessage.set(row.rawMessageId, [...(byMessage.get(row.rawMessageId) ?? []), row]);
+  for (const row of rows) {
+    const group = byMessage.get(row.rawMessageId);
+    if (group) group.push(row);
+    else byMessage.set(row.rawMessageId, [row]);
+  }
   const mails = [...byMessage.values()].map((group): FailedMail => {
     const first = group[0]!;
     return {
       sentAt: first.originalDate,
-      failedAt: new Date(Math.min(...group.map((row) => row.failedAt.getTime()))),
+      failedAt: new Date(group.reduce((earliest, row) => Math.min(earliest, row.failedAt.getTime()), Infinity)),
       subjectMasked: group.find((row) => row.subjectMasked)?.subjectMasked ?? null,
       originalMessageId: first.originalMessageId,
       senderDomain: domainOf(first.originalSender),
