@@ -155,3 +155,32 @@ describe("composeNotice", () => {
     expect(notice.html).toContain("&lt;b&gt;Eve&lt;/b&gt;");
   });
 });
+
+describe("composeNotice for a mail that failed for many recipients", () => {
+  const many = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      address: `borger${i}@example.org`,
+      cause: "recipient-unknown" as const,
+    }));
+
+  it("names the first recipients and says how many more, in Danish and English", () => {
+    const da = composeNotice({ audience: sender, mails: [mail({ recipients: many(10_050) })], contact: "IT" });
+    expect(da.text).toContain("borger0@example.org");
+    expect(da.text).toContain("borger49@example.org");
+    expect(da.text).not.toContain("borger50@example.org");
+    expect(da.text).toContain("og 10.000 flere modtagere");
+    const en = composeNotice({
+      audience: { ...sender, language: "en" },
+      mails: [mail({ recipients: many(51) })],
+      contact: "IT",
+    });
+    expect(en.text).toContain("and 1 more recipients");
+    expect(en.html).not.toContain("borger50@example.org");
+  });
+
+  it("lists every recipient when there are few", () => {
+    const notice = composeNotice({ audience: sender, mails: [mail({ recipients: many(50) })], contact: "IT" });
+    expect(notice.text).toContain("borger49@example.org");
+    expect(notice.text).not.toMatch(/flere modtagere/);
+  });
+});

@@ -7,11 +7,22 @@ import { scrub } from "./scrub.js";
 import { type TemplateStrings, templatesFor } from "./templates/index.js";
 import type { AudienceRole, ComposedNotice, ComposeInput, FailedMail } from "./types.js";
 
+/**
+ * A notice names at most this many recipients of one mail: a mail merge that bounced for 10,000
+ * citizens is one readable notice (and the full list stays with staff, in the failure list).
+ */
+export const LISTED_RECIPIENTS = 50;
+
+function listed(addresses: readonly string[], t: TemplateStrings): string[] {
+  if (addresses.length <= LISTED_RECIPIENTS) return [...addresses];
+  return [...addresses.slice(0, LISTED_RECIPIENTS), t.moreRecipients(addresses.length - LISTED_RECIPIENTS)];
+}
+
 function causesOf(mail: FailedMail): Map<Cause, string[]> {
   const byCause = new Map<Cause, string[]>();
   for (const recipient of mail.recipients) {
     const list = byCause.get(recipient.cause) ?? [];
-    list.push(scrub(recipient.address));
+    list.push(recipient.address);
     byCause.set(recipient.cause, list);
   }
   return byCause;
@@ -23,7 +34,7 @@ function explain(mail: FailedMail, t: TemplateStrings, inbound: boolean): Block[
   const several = byCause.size > 1;
   for (const [cause, addresses] of byCause) {
     const text = t.causes[cause];
-    const prefix = several ? `${addresses.join(", ")}: ` : "";
+    const prefix = several ? `${listed(addresses, t).map(scrub).join(", ")}: ` : "";
     blocks.push({ type: "paragraph", text: `${t.labels.why}: ${prefix}${text.why}` });
     if (!mail.systemic && !inbound) blocks.push({ type: "paragraph", text: `${t.labels.todo}: ${prefix}${text.todo}` });
   }
@@ -52,7 +63,13 @@ function describeMail(
   const when = (date: Date | null) => (date ? formatDate(date, t.locale, timeZone) : unknown);
   const rows = inbound
     ? [
-        { label: t.labels.mailbox, values: mail.recipients.map((r) => scrub(r.address)) },
+        {
+          label: t.labels.mailbox,
+          values: listed(
+            mail.recipients.map((r) => r.address),
+            t,
+          ).map(scrub),
+        },
         { label: t.labels.fromDomain, values: [mail.senderDomain ? scrub(mail.senderDomain) : unknown] },
         { label: t.labels.sentAt, values: [when(mail.sentAt)] },
         { label: t.labels.failedAt, values: [when(mail.failedAt)] },
@@ -63,7 +80,13 @@ function describeMail(
           ? [{ label: t.labels.sender, values: [mail.sender ? scrub(mail.sender) : unknown] }]
           : []),
         { label: t.labels.sentAt, values: [when(mail.sentAt)] },
-        { label: t.labels.notReached, values: mail.recipients.map((r) => scrub(r.address)) },
+        {
+          label: t.labels.notReached,
+          values: listed(
+            mail.recipients.map((r) => r.address),
+            t,
+          ).map(scrub),
+        },
         { label: t.labels.subject, values: [mail.subjectMasked ? scrub(mail.subjectMasked) : unknown] },
         { label: t.labels.messageId, values: [mail.originalMessageId ? scrub(mail.originalMessageId) : unknown] },
         { label: t.labels.failedAt, values: [when(mail.failedAt)] },

@@ -114,6 +114,7 @@ export const da: TemplateStrings = {
   inboundTodo:
     "Kontakt afsenderen, hvis I kan se, hvem det er, og bed om at få mailen sendt igen. Kender I ikke afsenderen, så kontakt os: vi kan slå fejlen op.",
   digestNote: (count) => `Der er ${count} mails i denne samlede besked.`,
+  moreRecipients: (count) => `... og ${count.toLocaleString("da-DK")} flere modtagere (hele listen har vi: kontakt os)`,
   contact: (contact) => `Spørgsmål? Kontakt ${contact}.`,
   footer: "Denne besked er sendt automatisk af kommunens sikkerhedsnet for sikker mail. Svar ikke på den.",
 };

@@ -114,6 +114,8 @@ export const en: TemplateStrings = {
   inboundTodo:
     "Contact the sender if you can tell who it is, and ask them to send the mail again. If you do not know the sender, contact us: we can look the failure up.",
   digestNote: (count) => `This message covers ${count} mails.`,
+  moreRecipients: (count) =>
+    `... and ${count.toLocaleString("en-GB")} more recipients (we hold the full list: contact us)`,
   contact: (contact) => `Questions? Contact ${contact}.`,
   footer: "This message was sent automatically by the municipality's safety net for secure mail. Do not reply to it.",
 };

@@ -41,6 +41,8 @@ export interface TemplateStrings {
   systemic: { why(incidentKey: string | null): string; todo: string };
   inboundTodo: string;
   digestNote(count: number): string;
+  /** After the listed recipients of a mail that failed for more than a notice can list. */
+  moreRecipients(count: number): string;
   contact(contact: string): string;
   footer: string;
 }
