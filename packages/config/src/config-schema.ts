@@ -177,6 +177,8 @@ export const configSchema = z.object({
     .positive()
     .default(5 * 365),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Readable lines or JSON: `auto` (lines on a terminal, JSON elsewhere), `pretty` (lines anywhere: the demo), `json`. */
+  LOG_FORMAT: z.enum(["auto", "pretty", "json"]).default("auto"),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,4 +1,5 @@
 export * from "./config-schema.js";
+export * from "./create-configured-logger.js";
 export * from "./create-logger.js";
 export * from "./load-config.js";
 export * from "./log-errors.js";

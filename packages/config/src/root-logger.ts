@@ -1,14 +1,13 @@
 // The process's one root logger, for code that has no logger of its own to hand (the error
 // listeners of connections made deep inside a factory). `start` and each command set it once.
 import type { Logger } from "pino";
-import { createLogger } from "./create-logger.js";
-import { loadConfig } from "./load-config.js";
+import { createConfiguredLogger } from "./create-configured-logger.js";
 
 let root: Logger | undefined;
 
-/** The logger `setRootLogger` installed, else one made from LOG_LEVEL on first use. */
+/** The logger `setRootLogger` installed, else one made from LOG_LEVEL and LOG_FORMAT on first use. */
 export function rootLogger(): Logger {
-  root ??= createLogger({ level: loadConfig(["LOG_LEVEL"]).LOG_LEVEL });
+  root ??= createConfiguredLogger();
   return root;
 }
 

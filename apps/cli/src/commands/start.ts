@@ -1,6 +1,6 @@
 // `safetynet start [poller|worker|api]`: runs every component in one process, or
 // one of them. SIGTERM/SIGINT stop intake first (IMAP logout) and let the batch in hand finish.
-import { createLogger, type Logger, loadConfig, setRootLogger } from "@safetynet/config";
+import { createConfiguredLogger, type Logger, setRootLogger } from "@safetynet/config";
 import { readArgs } from "../read-args.js";
 
 const BUILT = ["poller", "worker", "api"] as const;
@@ -54,7 +54,7 @@ export async function run(args: string[]): Promise<number> {
   const names = (requested.length ? requested : [...BUILT]) as (typeof BUILT)[number][];
   // One root logger for the process: components bind their own children; connection error
   // listeners deep inside the factories log through it.
-  const logger = createLogger({ level: loadConfig(["LOG_LEVEL"]).LOG_LEVEL });
+  const logger = createConfiguredLogger();
   setRootLogger(logger);
   const running: Running[] = [];
   for (const name of names) running.push(await startComponent(name, logger));

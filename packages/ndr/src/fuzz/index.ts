@@ -1,0 +1,3 @@
+export * from "./fuzz-arbitraries.js";
+export * from "./fuzz-corpus.js";
+export * from "./hostile-messages.js";
