@@ -27,7 +27,12 @@ const externalLibraries = {
 const started = performance.now();
 await rm(outdir, { recursive: true, force: true });
 const result = await build({
-  entryPoints: { main: path.join(cliDir, "src/main.ts") },
+  entryPoints: {
+    main: path.join(cliDir, "src/main.ts"),
+    // The worker's helper thread for large messages (apps/worker/src/ingest/read-report-in-thread.ts
+    // finds it beside the chunks).
+    "report-thread": path.join(cliDir, "../worker/src/ingest/report-thread.ts"),
+  },
   outdir,
   bundle: true,
   splitting: true,

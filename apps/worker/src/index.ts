@@ -13,6 +13,7 @@ import { createBatcher } from "./ingest/batcher.js";
 import { ingestBatch } from "./ingest/ingest-batch.js";
 import type { IngestContext } from "./ingest/ingest-context.js";
 import { processIngest, stepsShared } from "./ingest/process-ingest.js";
+import { createReportReader } from "./ingest/read-report-in-thread.js";
 import { sweepIncidents } from "./ingest/sweep-incidents.js";
 import { createRulesSource, readRulesFile } from "./load-rules.js";
 import { startNotifyWorker } from "./notify/start-notify-worker.js";
@@ -110,6 +111,7 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
       windowMs: Math.max(config.NOTICE_DIGEST_MINUTES, 1) * 60_000,
     }),
     log,
+    reports: createReportReader(log),
     ...(options.hooks ? { hooks: options.hooks } : {}),
   };
   // Concurrent jobs share transactions: one commit and one lock round for many messages.
@@ -174,7 +176,7 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
         await Promise.all([worker.close(), notifier?.stop(), escalator?.stop(), watch?.stop()]);
         await Promise.all([context.queues.notify.close(), context.queues.escalate.close()]).catch(() => undefined);
         await Promise.all([queueConnection.quit(), workerConnection.quit()]).catch(() => undefined);
-        await Promise.all([db.$disconnect(), sql.end()]);
+        await Promise.all([db.$disconnect(), sql.end(), context.reports?.close()]);
         log.info("worker stopped");
       })();
       return stopped;

@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 describe("report summary update trigger", () => {
-  it("joins the old and new rows of a 10,000-row update once, after a one-row update in the same session", async () => {
+  it("reads the old and new rows of a 10,000-row update once each, after a one-row update in the same session", async () => {
     // The session's first update: one row (a notice for one failure).
     await client.query(`UPDATE "Failure" SET "notifiedTo" = 'a@kommune.example' WHERE "rawMessageId" = 'raw-one'`);
     await client.query("LOAD 'auto_explain'");
@@ -46,7 +46,7 @@ describe("report summary update trigger", () => {
     );
     await client.query("SET client_min_messages = notice; SET auto_explain.log_min_duration = -1");
     expect(result.rowCount).toBe(10_000);
-    const trigger = plans.filter((plan) => plan.includes("old_rows o JOIN new_rows n"));
+    const trigger = plans.filter((plan) => plan.includes("FROM old_rows") && plan.includes("FROM new_rows"));
     expect(trigger.length, plans.join("\n---\n").slice(0, 2000)).toBeGreaterThan(0);
     const perRowScans = trigger.flatMap((plan) =>
       [...plan.matchAll(/Named Tuplestore Scan.*loops=(\d+)/g)].map((match) => Number(match[1])),

@@ -6,6 +6,7 @@ import type { DbClient, IncidentEventKey, RawMessageCipher, TransactionPool } fr
 import type { NoticeLanes } from "@safetynet/notify";
 import type { Queue } from "bullmq";
 import type { RulesSource } from "../load-rules.js";
+import type { ReportReader } from "./read-report-in-thread.js";
 
 export interface IngestContext {
   db: DbClient;
@@ -18,6 +19,8 @@ export interface IngestContext {
   /** Which lane each message's notify job takes (fairness between senders); all ordinary without. */
   noticeLanes?: NoticeLanes;
   log: Logger;
+  /** Reads large messages off the worker's thread; without it every message is read inline. */
+  reports?: ReportReader;
   /** Crash tests only: called with a batch's transaction still open, and after its commit. */
   hooks?: {
     beforeCommit?(): void | Promise<void>;

@@ -1,18 +1,11 @@
 // Everything about one message that needs no lock: load, decrypt, parse, classify. What cannot
 // be read is quarantined with the reason; the rest goes to the batch transaction. A report about
 // one of our canary probes is recorded as the probe's round trip and yields no failure at all.
-import { classifyReport, readNdrFacts } from "@safetynet/classifier";
-import { canaryTokenOfOriginal } from "@safetynet/core";
 import { type IngestMessage, quarantineRawMessage, recordCanaryReturn } from "@safetynet/db";
-import { type BounceReport, parseMessage } from "@safetynet/ndr";
 import { UnrecoverableError } from "bullmq";
 import type { PreparedMessage } from "./group-batch.js";
 import type { IngestContext, IngestOutcome } from "./ingest-context.js";
-import { toNewFailure } from "./to-new-failure.js";
-
-function errorText(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 500);
-}
+import { errorText, readReport } from "./read-report.js";
 
 /** RawMessage.kind of a report about a canary probe (never a failure, notice or report figure). */
 export const CANARY_KIND = "canary";
@@ -39,59 +32,43 @@ export async function prepareMessage(
       live,
     );
   }
-  let report: BounceReport;
-  try {
-    report = parseMessage(bytes);
-  } catch (error) {
-    return quarantine(context, messageId, `cannot parse: ${errorText(error)}`, live);
-  }
-  const probeId = canaryTokenOfOriginal(report.original);
-  if (probeId) {
+  const input = {
+    messageId,
+    bytes,
+    live,
+    fallbackAt: (message.internalDate ?? message.receivedAt).getTime(),
+  };
+  const rules = await context.rules.get();
+  const read = context.reports ? await context.reports.read(input, rules) : readReport(input, rules);
+  if (read.outcome === "unreadable") return quarantine(context, messageId, read.reason, live);
+  if (read.outcome === "canary") {
     // Only a failure report closes the round trip; a delay report about the probe is just kept.
-    if (report.kind === "bounce") {
+    if (read.isBounce) {
       const recorded = await recordCanaryReturn(context.db, {
-        probeId,
+        probeId: read.probeId,
         returnedAt: message.receivedAt,
         rawMessageId: messageId,
       });
-      context.log.info({ messageId, probeId, recorded }, "canary NDR came back");
+      context.log.info({ messageId, probeId: read.probeId, recorded }, "canary NDR came back");
     }
     return { ready: { messageId, kind: CANARY_KIND, at: message.receivedAt.getTime(), live, failures: [] } };
   }
-  // Event time: the NDR's own Date, as the classify command orders messages; then what we know.
-  const facts = readNdrFacts(bytes);
-  const at =
-    facts.at ??
-    (report.arrivalDate ? Date.parse(report.arrivalDate) : null) ??
-    (message.internalDate ?? message.receivedAt).getTime();
-  const { kind, failures } = classifyReport(report, await context.rules.get(), {
-    ndrSubjectHasCpr: facts.ndrSubjectHasCpr,
-  });
+  const { kind, at, failures } = read;
   // What a person watching the console follows; ids and codes only, never addresses or subjects.
   context.log.info(
-    { messageId, kind, decodedBy: report.decodedBy, failed: failures.length },
+    { messageId, kind, decodedBy: read.decodedBy, failed: failures.length },
     kind === "not-bounce" ? "message received: not an NDR" : "NDR received",
   );
   // One line per cause, not per recipient: a DSN naming 10,000 recipients is a handful of lines.
   const byCause = new Map<string, { reason: string; responsible: string; recipients: number }>();
-  for (const failure of failures) {
-    const seen = byCause.get(failure.cause);
+  for (const { classified } of failures) {
+    const seen = byCause.get(classified.cause);
     if (seen) seen.recipients += 1;
-    else byCause.set(failure.cause, { reason: failure.reason, responsible: failure.responsible, recipients: 1 });
+    else
+      byCause.set(classified.cause, { reason: classified.reason, responsible: classified.responsible, recipients: 1 });
   }
   for (const [cause, fields] of byCause) context.log.info({ messageId, ...fields }, `classified as ${cause}`);
-  return {
-    ready: {
-      messageId,
-      kind,
-      at,
-      live,
-      failures: failures.map((classified) => ({
-        classified,
-        row: toNewFailure(messageId, report, classified, at, !live),
-      })),
-    },
-  };
+  return { ready: { messageId, kind, at, live, failures } };
 }
 
 async function quarantine(context: IngestContext, messageId: string, reason: string, live: boolean): Promise<Prepared> {
