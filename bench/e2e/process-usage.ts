@@ -68,3 +68,21 @@ export function peakMemoryMiB(pid: number): number {
   const kib = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN);
   return kib / 1024;
 }
+
+/** The largest peak resident memory among the processes of each label (a PostgreSQL backend, Dovecot's imap). */
+export function peakMemoryByLabel(
+  samples: Map<number, ProcessSample>,
+  label: (sample: ProcessSample) => string | undefined,
+): Map<string, number> {
+  const peaks = new Map<string, number>();
+  for (const sample of samples.values()) {
+    const name = label(sample);
+    if (!name) continue;
+    try {
+      peaks.set(name, Math.max(peaks.get(name) ?? 0, peakMemoryMiB(sample.pid)));
+    } catch {
+      // gone since the sample
+    }
+  }
+  return peaks;
+}

@@ -19,7 +19,7 @@ import {
   waitForDovecotLogin,
 } from "@safetynet/testing";
 import { makeDsn } from "./make-dsn.js";
-import { cpuBetween, type ProcessSample, peakMemoryMiB, sampleProcesses } from "./process-usage.js";
+import { cpuBetween, type ProcessSample, peakMemoryByLabel, sampleProcesses } from "./process-usage.js";
 
 const [mode = "burst", a, b] = process.argv.slice(2);
 const KEY = Buffer.alloc(32, 1).toString("base64");
@@ -216,7 +216,9 @@ try {
   console.log(
     `  CPU per message, all processes: ${totalMs.toFixed(2)} ms -> at most ${((cores * 1000) / totalMs).toFixed(0)} messages/s on ${cores} cores`,
   );
-  console.log(`  peak memory: service ${peakMemoryMiB(service.pid!).toFixed(0)} MiB`);
+  const peaks = [...peakMemoryByLabel(sampleProcesses(), label)].map(([name, mib]) => `${name} ${mib.toFixed(0)}`);
+  // VmHWM is since each process started: Redis and PostgreSQL backends are shared with other work.
+  console.log(`  peak memory (MiB, largest process of each kind, since it started): ${peaks.join(", ")}`);
   const perMessage = (n: number) => (n / Math.max(1, arrived.size)).toFixed(1);
   console.log(
     `  per message: ${perMessage(loadAfter.commits - loadBefore.commits)} PostgreSQL transactions, ${perMessage(loadAfter.redisCommands - loadBefore.redisCommands)} Redis commands (the whole Redis server's count)`,
