@@ -87,7 +87,8 @@ function expectedOf(bytes: Buffer): Input["expected"] {
   if (atStore)
     return { state: "quarantined", reason: new RegExp(`^${atStore.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) };
   try {
-    parseMessage(bytes);
+    // A message with no report in it waits in quarantine for staff (it may be an unknown format).
+    if (parseMessage(bytes).kind === "not-bounce") return { state: "quarantined", reason: /^not a delivery report/ };
     return { state: "parsed" };
   } catch (error) {
     if (error instanceof NdrInputError) return { state: "quarantined", reason: /^cannot parse: ./ };

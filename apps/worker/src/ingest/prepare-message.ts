@@ -7,6 +7,10 @@ import type { PreparedMessage } from "./group-batch.js";
 import type { IngestContext, IngestOutcome } from "./ingest-context.js";
 import { errorText, readReport } from "./read-report.js";
 
+/** The quarantine reason of a message the parser finds no report in. */
+export const NOT_A_REPORT =
+  "not a delivery report: no delivery-status part and no known bounce format (send it to ingest again after a parser fix)";
+
 /** RawMessage.kind of a report about a canary probe (never a failure, notice or report figure). */
 export const CANARY_KIND = "canary";
 
@@ -54,6 +58,9 @@ export async function prepareMessage(
     return { ready: { messageId, kind: CANARY_KIND, at: message.receivedAt.getTime(), live, failures: [] } };
   }
   const { kind, at, failures } = read;
+  // A message that is no report at all may be a bounce in a format the parser does not know yet:
+  // in this mailbox, staff must see it, so it waits in quarantine to be read again after a fix.
+  if (kind === "not-bounce") return quarantine(context, messageId, NOT_A_REPORT, live);
   // What a person watching the console follows; ids and codes only, never addresses or subjects.
   context.log.info(
     { messageId, kind, decodedBy: read.decodedBy, failed: failures.length },
