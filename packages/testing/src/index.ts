@@ -5,3 +5,4 @@ export * from "./redis-prefix.js";
 export * from "./repo-paths.js";
 export * from "./smtp-listener.js";
 export * from "./test-database.js";
+export * from "./compiled-command.js";

@@ -4,20 +4,26 @@
 // recipients, between ordinary NDRs. Every message must be stored once and reach a final state;
 // what cannot be read is in GET /api/quarantine with its reason; the 10,000-recipient DSN is valid
 // and becomes 10,000 failures and one notice; the NDRs after the bad ones still get their notices.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { makeDsn } from "@safetynet/classifier/test-support";
 import { quarantineReason } from "@safetynet/core";
 import { NdrInputError, parseMessage } from "@safetynet/ndr";
 import { fuzzCorpus } from "@safetynet/ndr/fuzz";
-import { appendToInbox, createDovecotUser, REPO_ROOT, type SmtpListener, startSmtpListener } from "@safetynet/testing";
+import {
+  apiUrlIn,
+  appendToInbox,
+  createDovecotUser,
+  REPO_ROOT,
+  type SmtpListener,
+  spawnSafetynet,
+  startSmtpListener,
+} from "@safetynet/testing";
 import { useTestServices } from "@safetynet/testing/hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-const BIN = path.join(REPO_ROOT, "apps/cli/bin/safetynet.js");
 const ADMIN_TOKEN = "bad-input-test-admin-token-42";
 const MAX_MESSAGE_BYTES = 25 * 1024 * 1024; // the shipped default, which the child runs with
 const SEED = 19; // issue 19; the same seed gives the same corpus on every run
@@ -133,7 +139,7 @@ describe("bad input through safetynet start: quarantined and visible, none lost,
   const { all, before, after, massSender } = inputs();
   let smtp: SmtpListener;
   let child: ChildProcess;
-  let output = "";
+  let output: () => string = () => "";
   let apiUrl = "";
 
   async function get<T>(route: string): Promise<T> {
@@ -148,28 +154,21 @@ describe("bad input through safetynet start: quarantined and visible, none lost,
   beforeAll(async () => {
     smtp = await startSmtpListener();
     const user = createDovecotUser();
-    child = spawn(process.execPath, [BIN, "start"], {
-      cwd: os.tmpdir(), // no stray .env
-      env: {
-        PATH: process.env.PATH,
-        DATABASE_URL: services.database.url,
-        REDIS_URL: services.redis.url,
-        REDIS_PREFIX: services.redis.prefix,
-        SAFETYNET_KEY: Buffer.alloc(32, 7).toString("base64"),
-        IMAP_URL: user.url,
-        SMTP_URL: smtp.url,
-        NOTICE_FROM: "sikkerhedsnet@kommune.example",
-        INTERNAL_DOMAINS: "kommune.example",
-        TEAM_MAILBOX: "it-sikkerhed@kommune.example",
-        LOG_LEVEL: "info",
-        API_PORT: "0",
-        ADMIN_TOKEN,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout!.on("data", (chunk) => (output += chunk));
-    child.stderr!.on("data", (chunk) => (output += chunk));
-    apiUrl = await until("the API", async () => /api listening on (http:\/\/\S+)/.exec(output)?.[1]);
+    ({ child, output } = spawnSafetynet(["start"], {
+      DATABASE_URL: services.database.url,
+      REDIS_URL: services.redis.url,
+      REDIS_PREFIX: services.redis.prefix,
+      SAFETYNET_KEY: Buffer.alloc(32, 7).toString("base64"),
+      IMAP_URL: user.url,
+      SMTP_URL: smtp.url,
+      NOTICE_FROM: "sikkerhedsnet@kommune.example",
+      INTERNAL_DOMAINS: "kommune.example",
+      TEAM_MAILBOX: "it-sikkerhed@kommune.example",
+      LOG_LEVEL: "info",
+      API_PORT: "0",
+      ADMIN_TOKEN,
+    }));
+    apiUrl = await until("the API", async () => apiUrlIn(output()));
     await appendToInbox(
       user,
       all.map((input) => input.bytes),
@@ -298,6 +297,6 @@ describe("bad input through safetynet start: quarantined and visible, none lost,
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
-    expect(output).not.toMatch(/heap out of memory|FATAL ERROR|unhandled/i);
+    expect(output()).not.toMatch(/heap out of memory|FATAL ERROR|unhandled/i);
   });
 });

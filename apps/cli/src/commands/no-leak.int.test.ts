@@ -4,18 +4,20 @@
 // value under the test prefix, every API response, every captured notice and webhook body and every
 // column of every table (but the encrypted raw store) is scanned: zero full CPR numbers, found by
 // packages/cpr's detector and by the literal numbers planted.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { makeDsn } from "@safetynet/classifier/test-support";
 import { find } from "@safetynet/cpr";
 import {
+  apiUrlIn,
   appendToInbox,
   createDovecotUser,
   type HttpReceiver,
   REPO_ROOT,
   type SmtpListener,
+  spawnSafetynet,
   startHttpReceiver,
   startSmtpListener,
 } from "@safetynet/testing";
@@ -23,7 +25,6 @@ import { useTestServices } from "@safetynet/testing/hooks";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-const BIN = path.join(REPO_ROOT, "apps/cli/bin/safetynet.js");
 const ADMIN_TOKEN = "no-leak-test-admin-token-42";
 // Synthetic numbers (valid dates; the detector flags them), one per place a number hides.
 const SUBJECT_CPR = ["150385-1234", "020790-4321", "311299-2468"];
@@ -103,7 +104,7 @@ describe("no CPR number leaves the encrypted raw store", () => {
   let supplier: HttpReceiver;
   let child: ChildProcess;
   let dir: string;
-  let output = "";
+  let output: () => string = () => "";
   let apiUrl = "";
   const responses: { path: string; body: string }[] = [];
 
@@ -136,10 +137,9 @@ describe("no CPR number leaves the encrypted raw store", () => {
       ].join("\n"),
     );
     const user = createDovecotUser();
-    child = spawn(process.execPath, [BIN, "start"], {
-      cwd: dir,
-      env: {
-        PATH: process.env.PATH,
+    ({ child, output } = spawnSafetynet(
+      ["start"],
+      {
         DATABASE_URL: services.database.url,
         REDIS_URL: services.redis.url,
         REDIS_PREFIX: services.redis.prefix,
@@ -156,11 +156,9 @@ describe("no CPR number leaves the encrypted raw store", () => {
         API_PORT: "0",
         ADMIN_TOKEN,
       },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout!.on("data", (chunk) => (output += chunk));
-    child.stderr!.on("data", (chunk) => (output += chunk));
-    apiUrl = await until("the API", async () => /api listening on (http:\/\/\S+)/.exec(output)?.[1]);
+      { cwd: dir },
+    ));
+    apiUrl = await until("the API", async () => apiUrlIn(output()));
     await appendToInbox(user, ndrs(Date.now()));
   });
 
@@ -294,7 +292,7 @@ describe("no CPR number leaves the encrypted raw store", () => {
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
-    const lines = output.split("\n").filter(Boolean);
+    const lines = output().split("\n").filter(Boolean);
     expect(lines.length).toBeGreaterThan(10);
     const found = lines.flatMap((line, n) => leaks(line).map((leak) => `line ${n + 1}: ${leak}`));
     expect(found).toEqual([]);

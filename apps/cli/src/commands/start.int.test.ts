@@ -1,15 +1,21 @@
 // End to end through the composition root: `safetynet start` in a child process, with only the
 // run contract's environment, takes a Danish Exchange NDR from IMAP to a notice accepted by SMTP.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { containsCpr } from "@safetynet/cpr";
-import { appendToInbox, createDovecotUser, REPO_ROOT, type SmtpListener, startSmtpListener } from "@safetynet/testing";
+import {
+  apiUrlIn,
+  appendToInbox,
+  createDovecotUser,
+  REPO_ROOT,
+  type SmtpListener,
+  spawnSafetynet,
+  startSmtpListener,
+} from "@safetynet/testing";
 import { useTestServices } from "@safetynet/testing/hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-const BIN = path.join(REPO_ROOT, "apps/cli/bin/safetynet.js");
 const NDR = readFileSync(path.join(REPO_ROOT, "packages/ndr/fixtures/exchange-online-transport-rule-da.eml"));
 const SYNTHETIC_CPR = /010203-?1234/;
 
@@ -19,31 +25,24 @@ describe("safetynet start: IMAP to notice", () => {
   const services = useTestServices();
   let smtp: SmtpListener;
   let child: ChildProcess;
-  let output = "";
+  let output: () => string = () => "";
 
   beforeAll(async () => {
     smtp = await startSmtpListener();
     const user = createDovecotUser();
-    child = spawn(process.execPath, [BIN, "start"], {
-      cwd: os.tmpdir(), // no stray .env
-      env: {
-        PATH: process.env.PATH,
-        DATABASE_URL: services.database.url,
-        REDIS_URL: services.redis.url,
-        REDIS_PREFIX: services.redis.prefix,
-        SAFETYNET_KEY: Buffer.alloc(32, 5).toString("base64"),
-        IMAP_URL: user.url,
-        SMTP_URL: smtp.url,
-        NOTICE_FROM: "sikkerhedsnet@kommune.example",
-        INTERNAL_DOMAINS: "kommune.example",
-        LOG_LEVEL: "info",
-        API_PORT: "0",
-        ADMIN_TOKEN,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout!.on("data", (chunk) => (output += chunk));
-    child.stderr!.on("data", (chunk) => (output += chunk));
+    ({ child, output } = spawnSafetynet(["start"], {
+      DATABASE_URL: services.database.url,
+      REDIS_URL: services.redis.url,
+      REDIS_PREFIX: services.redis.prefix,
+      SAFETYNET_KEY: Buffer.alloc(32, 5).toString("base64"),
+      IMAP_URL: user.url,
+      SMTP_URL: smtp.url,
+      NOTICE_FROM: "sikkerhedsnet@kommune.example",
+      INTERNAL_DOMAINS: "kommune.example",
+      LOG_LEVEL: "info",
+      API_PORT: "0",
+      ADMIN_TOKEN,
+    }));
     await appendToInbox(user, [NDR]);
   });
 
@@ -77,10 +76,10 @@ describe("safetynet start: IMAP to notice", () => {
   it("serves the failure over the API it started (API_PORT=0)", async () => {
     const deadline = Date.now() + 20_000;
     let url: string | undefined;
-    while (!(url = /api listening on (http:\/\/\S+)/.exec(output)?.[1]) && Date.now() < deadline) {
+    while (!(url = apiUrlIn(output())) && Date.now() < deadline) {
       await new Promise((resolve) => child.stdout!.once("data", resolve));
     }
-    expect(url, output).toBeDefined();
+    expect(url, output()).toBeDefined();
     const response = await fetch(`${url}/api/failures`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { total: number; items: { cause: string }[] };
@@ -93,9 +92,9 @@ describe("safetynet start: IMAP to notice", () => {
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
-    expect(output).toContain("poller, worker, api running");
+    expect(output()).toContain("poller, worker, api running");
     // Not a terminal here, so one JSON object per line; on a terminal the same messages read as lines.
-    const messages = output
+    const messages = output()
       .split("\n")
       .filter((line) => line.startsWith("{"))
       .map((line) => JSON.parse(line).msg);
@@ -106,7 +105,7 @@ describe("safetynet start: IMAP to notice", () => {
         "notice sent to sagsbehandler@kommune.example",
       ]),
     );
-    expect(output).not.toMatch(SYNTHETIC_CPR);
-    expect(output).not.toContain("politi@politi.example");
+    expect(output()).not.toMatch(SYNTHETIC_CPR);
+    expect(output()).not.toContain("politi@politi.example");
   });
 });

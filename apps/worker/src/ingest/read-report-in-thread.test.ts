@@ -3,6 +3,7 @@
 // a thread that cannot start leaves the message to be read inline.
 import path from "node:path";
 import { DEFAULT_RULES } from "@safetynet/classifier";
+import { makeDsn } from "@safetynet/classifier/test-support";
 import { REPO_ROOT } from "@safetynet/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { readReport } from "./read-report.js";
@@ -11,44 +12,17 @@ import { createReportReader, type ReportReader, THREAD_FROM_BYTES } from "./read
 const SCRIPT = path.join(REPO_ROOT, "apps/cli/dist/report-thread.js");
 
 function bigDsn(recipients: number): Buffer {
-  const boundary = "=_big_dsn";
-  const rcpts = Array.from({ length: recipients }, (_, r) => `borger${r}@example${r % 7}.org`);
   return Buffer.from(
-    [
-      "From: Mail Delivery System <MAILER-DAEMON@mail.kommune.example>",
-      "To: sikkerhedsnet@kommune.example",
-      "Subject: Undelivered Mail Returned to Sender",
-      "Date: Fri, 04 Dec 2026 10:00:00 +0000",
-      "Message-ID: <big-dsn@mail.kommune.example>",
-      "MIME-Version: 1.0",
-      `Content-Type: multipart/report; report-type=delivery-status; boundary="${boundary}"`,
-      "",
-      `--${boundary}`,
-      "Content-Type: text/plain",
-      "",
-      "Your message could not be delivered.",
-      `--${boundary}`,
-      "Content-Type: message/delivery-status",
-      "",
-      "Reporting-MTA: dns; mail.kommune.example",
-      "",
-      ...rcpts.flatMap((address) => [
-        `Final-Recipient: rfc822; ${address}`,
-        "Action: failed",
-        "Status: 5.1.1",
-        "Diagnostic-Code: smtp; 550 5.1.1 User unknown",
-        "",
-      ]),
-      `--${boundary}`,
-      "Content-Type: text/rfc822-headers",
-      "",
-      "From: Sagsbehandler <sb@kommune.example>",
-      "Subject: Brevfletning",
-      "Message-ID: <merge@kommune.example>",
-      "",
-      `--${boundary}--`,
-      "",
-    ].join("\r\n"),
+    makeDsn({
+      id: "mass",
+      date: new Date("2026-12-04T10:00:00Z"),
+      from: "sb@kommune.example",
+      to: "borger0@example0.org",
+      moreRecipients: Array.from({ length: recipients - 1 }, (_, n) => `borger${n + 1}@example${(n + 1) % 7}.org`),
+      subject: "Brevfletning",
+      status: "5.1.1",
+      diagnostic: "550 5.1.1 User unknown",
+    }),
   );
 }
 
