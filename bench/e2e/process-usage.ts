@@ -79,7 +79,8 @@ export function peakMemoryByLabel(
     const name = label(sample);
     if (!name) continue;
     try {
-      peaks.set(name, Math.max(peaks.get(name) ?? 0, peakMemoryMiB(sample.pid)));
+      const peak = peakMemoryMiB(sample.pid);
+      if (Number.isFinite(peak)) peaks.set(name, Math.max(peaks.get(name) ?? 0, peak));
     } catch {
       // gone since the sample
     }

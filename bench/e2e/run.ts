@@ -213,9 +213,11 @@ try {
   // What the whole machine spends on one message, and the rate its cores could carry at that cost.
   const totalMs = ([...cpu.values()].reduce((sum, { cpu }) => sum + cpu, 0) * 1000) / Math.max(1, arrived.size);
   const cores = availableParallelism();
-  console.log(
-    `  CPU per message, all processes: ${totalMs.toFixed(2)} ms -> at most ${((cores * 1000) / totalMs).toFixed(0)} messages/s on ${cores} cores`,
-  );
+  // Only a burst keeps every process busy: at a steady rate the idle work spreads over few messages.
+  if (mode === "burst")
+    console.log(
+      `  CPU per message, all processes: ${totalMs.toFixed(2)} ms -> at most ${((cores * 1000) / totalMs).toFixed(0)} messages/s on ${cores} cores`,
+    );
   const peaks = [...peakMemoryByLabel(sampleProcesses(), label)].map(([name, mib]) => `${name} ${mib.toFixed(0)}`);
   // VmHWM is since each process started: Redis and PostgreSQL backends are shared with other work.
   console.log(`  peak memory (MiB, largest process of each kind, since it started): ${peaks.join(", ")}`);
