@@ -15,7 +15,6 @@ import {
   appendToInbox,
   createDovecotUser,
   type HttpReceiver,
-  REPO_ROOT,
   type SmtpListener,
   spawnSafetynet,
   startHttpReceiver,
