@@ -7,6 +7,7 @@
 //   npx tsx bench/reliability/run.ts [COUNT] [RATE]     default 5000 NDRs at 50/s
 //   RELIABILITY_SEED=N      replays a run's fault order, moments and outage lengths
 //   RELIABILITY_WIPE=1      adds a Redis restart WITHOUT its data (no persistence) to the faults
+//   RELIABILITY_DRAIN_SECONDS=N  how long the run may take to settle after the last fault (default 600)
 // Needs `npm run build` (the compiled CLI), redis-server, dovecot and PostgreSQL's server binaries.
 import { FAULTS, type Fault } from "../../e2e/src/reliability/chaos-plan.js";
 import { formatReport } from "../../e2e/src/reliability/format-report.js";
@@ -24,7 +25,7 @@ const report = await runReliability({
   rate: Number(rateArg),
   faults,
   seed: chooseSeed(process.env.RELIABILITY_SEED),
-  drainTimeoutMs: 600_000,
+  drainTimeoutMs: Number(process.env.RELIABILITY_DRAIN_SECONDS ?? 600) * 1000,
   log: (line) => console.log(line),
 });
 console.log(formatReport(report).join("\n"));

@@ -18,7 +18,7 @@ export function formatReport(report: ReliabilityReport): string[] {
     );
   }
   lines.push(
-    `  recovery: everything settled ${report.recoveryMs} ms after the last fault and the last NDR; run ${report.totalMs} ms`,
+    `  recovery: everything settled ${report.recoveryMs} ms after the last fault ended, ${report.drainMs} ms after the last NDR; run ${report.totalMs} ms`,
   );
   if (report.unexpectedExits.length) lines.push(`  unexpected exits: ${report.unexpectedExits.join("; ")}`);
   for (const problem of problems) lines.push(`  PROBLEM: ${problem}`);

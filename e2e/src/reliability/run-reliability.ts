@@ -37,8 +37,10 @@ export interface ReliabilityReport {
   seed: number;
   applied: AppliedFault[];
   feedMs: number;
-  /** From the end of the last fault and of the feed to an outcome with no problem (or the deadline). */
+  /** From the end of the last fault (its service back) to an outcome with no problem (or the deadline). */
   recoveryMs: number;
+  /** From the last NDR delivered to the same moment: the drain after the feed. */
+  drainMs: number;
   totalMs: number;
   outcome: Outcome;
   unexpectedExits: string[];
@@ -125,18 +127,20 @@ export async function runReliability(options: ReliabilityOptions): Promise<Relia
         );
       }
     })();
+    let lastFaultEnd = t0;
     const applied: AppliedFault[] = [];
     for (const fault of chaos) {
       const wait = t0 + fault.atMs - performance.now();
       if (wait > 0) await sleep(wait);
       const begin = performance.now();
       await applyFault(fault, stack, processes);
-      applied.push({ ...fault, startedMs: Math.round(begin - t0), tookMs: Math.round(performance.now() - begin) });
+      lastFaultEnd = performance.now();
+      applied.push({ ...fault, startedMs: Math.round(begin - t0), tookMs: Math.round(lastFaultEnd - begin) });
       options.log(`  done: ${fault.fault} at ${Math.round(begin - t0)} ms, back after ${applied.at(-1)!.tookMs} ms`);
     }
     await feed;
-    const lastFaultEnd = performance.now();
-    const deadline = lastFaultEnd + options.drainTimeoutMs;
+    const feedEnd = performance.now();
+    const deadline = Math.max(lastFaultEnd, feedEnd) + options.drainTimeoutMs;
     const audit = (sql: pg.ClientBase) =>
       auditOutcome(sql, planned, stack.smtp.messages, stack.supplier.requests, stack.webhookSecret);
     for (;;) {
@@ -144,13 +148,14 @@ export async function runReliability(options: ReliabilityOptions): Promise<Relia
       if ((outcome && outcome.problems.length === 0) || performance.now() > deadline) break;
       await sleep(1_000);
     }
-    const recoveryMs = Math.round(performance.now() - lastFaultEnd);
+    const settled = performance.now();
     outcome ??= { figures: null as never, problems: ["the database never answered after the last fault"] };
     return {
       seed: options.seed,
       applied,
       feedMs,
-      recoveryMs,
+      recoveryMs: Math.round(settled - lastFaultEnd),
+      drainMs: Math.round(settled - feedEnd),
       totalMs: Math.round(performance.now() - started),
       outcome,
       unexpectedExits: processes.unexpectedExits(),
