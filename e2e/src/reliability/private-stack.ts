@@ -46,7 +46,9 @@ export async function startPrivateStack(options: { suppliers: number }): Promise
     const dovecot = await createPrivateDovecot();
     started.push(dovecot);
     await dovecot.start();
-    const smtp = await startSmtpListener();
+    // A relay that takes 100 ms to answer the end of DATA, as a real one does: a SIGKILLed worker
+    // then often dies inside DATA, the window where a notice may reach its reader twice.
+    const smtp = await startSmtpListener({ replyDelayMs: 100 });
     started.push({ destroy: () => smtp.close() });
     const supplier = await startHttpReceiver();
     started.push({ destroy: () => supplier.close() });
