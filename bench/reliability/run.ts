@@ -24,6 +24,9 @@ const report = await runReliability({
   outageSize: Math.min(120, Math.floor(count / 12)),
   rate: Number(rateArg),
   faults,
+  // RELIABILITY_RELAY_MS: the relay's answer to the end of DATA (default 5 ms; the worker sends
+  // one message at a time through DATA, so this caps notices at 1000 / RELAY_MS per second).
+  relayDelayMs: Number(process.env.RELIABILITY_RELAY_MS ?? 5),
   seed: chooseSeed(process.env.RELIABILITY_SEED),
   drainTimeoutMs: Number(process.env.RELIABILITY_DRAIN_SECONDS ?? 600) * 1000,
   log: (line) => console.log(line),

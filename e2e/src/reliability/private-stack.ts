@@ -34,8 +34,11 @@ export interface PrivateStack {
   destroy(options?: { keepLogs?: boolean }): Promise<void>;
 }
 
-/** One supplier per outage, each with an endpoint on the one receiver (its path names the supplier). */
-export async function startPrivateStack(options: { suppliers: number }): Promise<PrivateStack> {
+/**
+ * One supplier per outage, each with an endpoint on the one receiver (its path names the supplier).
+ * `relayDelayMs`: how long the SMTP listener takes to answer the end of DATA, as a real relay does.
+ */
+export async function startPrivateStack(options: { suppliers: number; relayDelayMs: number }): Promise<PrivateStack> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "sn-reliability-"));
   const started: { destroy(): unknown }[] = [];
   try {
@@ -46,9 +49,7 @@ export async function startPrivateStack(options: { suppliers: number }): Promise
     const dovecot = await createPrivateDovecot();
     started.push(dovecot);
     await dovecot.start();
-    // A relay that takes 100 ms to answer the end of DATA, as a real one does: a SIGKILLed worker
-    // then often dies inside DATA, the window where a notice may reach its reader twice.
-    const smtp = await startSmtpListener({ replyDelayMs: 100 });
+    const smtp = await startSmtpListener({ replyDelayMs: options.relayDelayMs });
     started.push({ destroy: () => smtp.close() });
     const supplier = await startHttpReceiver();
     started.push({ destroy: () => supplier.close() });

@@ -19,6 +19,9 @@ describe("reliability under chaos", () => {
       outageSize: 12,
       rate: 25,
       faults: FAULTS,
+      // A 100 ms relay: a killed worker often dies inside DATA. Notices then go out at 10/s at most
+      // (one message at a time through DATA), so the 500 take about 50 s.
+      relayDelayMs: 100,
       seed: chooseSeed(process.env.RELIABILITY_SEED),
       drainTimeoutMs: 180_000,
       log: (line) => console.log(line),

@@ -22,6 +22,12 @@ export interface ReliabilityOptions {
   rate: number;
   faults: readonly Fault[];
   seed: number;
+  /**
+   * How long the SMTP relay takes to answer the end of DATA. Longer makes a SIGKILLed worker more
+   * likely to die inside DATA (the possible-repeat window), but the worker passes one message at a
+   * time through DATA, so it also caps notices at 1000 / relayDelayMs per second.
+   */
+  relayDelayMs: number;
   /** How long after the last fault the run may take to finish everything. */
   drainTimeoutMs: number;
   log(line: string): void;
@@ -84,7 +90,7 @@ export async function runReliability(options: ReliabilityOptions): Promise<Relia
       `  plan: ${fault.fault} at ${fault.atMs} ms, down ${fault.downMs} ms${fault.fault === "postgres-restart" ? ` (-m ${fault.postgresMode})` : ""}`,
     );
 
-  const stack = await startPrivateStack({ suppliers: options.outages });
+  const stack = await startPrivateStack({ suppliers: options.outages, relayDelayMs: options.relayDelayMs });
   const processes = createServiceProcesses(
     {
       DATABASE_URL: stack.databaseUrl,
@@ -96,8 +102,6 @@ export async function runReliability(options: ReliabilityOptions): Promise<Relia
       IMAP_LEASE_SECONDS: "3",
       SMTP_URL: stack.smtp.url,
       SMTP_STARTTLS: "off",
-      // Ten connections to the 100 ms relay: room for 100 notices/s.
-      SMTP_POOL_SIZE: "10",
       NOTICE_FROM: "sikkerhedsnet@kommune.example",
       INTERNAL_DOMAINS: "kommune.example",
       SUPPLIERS_FILE: stack.suppliersFile,
