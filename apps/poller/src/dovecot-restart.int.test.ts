@@ -1,7 +1,7 @@
+import { createPrivateDovecot, type PrivateDovecot, waitForPort } from "@safetynet/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeNdr } from "./test-support/make-ndr.js";
 import { type PollerTest, setupPollerTest, waitFor } from "./test-support/poller-harness.js";
-import { createPrivateDovecot, type PrivateDovecot, waitForPort } from "./test-support/private-dovecot.js";
 
 let harness: PollerTest | undefined;
 let dovecot: PrivateDovecot | undefined;

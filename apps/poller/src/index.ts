@@ -1,7 +1,7 @@
 // The poller's single entry point: `start()` watches every active mailbox (IMAP_URL and API rows)
 // and returns a handle whose `stop()` stops IDLE, finishes the message batch in hand and logs out.
 import { createLogger, type Logger } from "@safetynet/config";
-import { createDbClient, createRawMessageCipher, createUtcSqlPool } from "@safetynet/db";
+import { createDbClient, createRawMessageCipher, createUtcSqlPool, retryWhileUnreachable } from "@safetynet/db";
 import { createIngestor, requeueStoredMessages } from "@safetynet/ingest";
 import { createQueue, createRedisConnection } from "@safetynet/queue";
 import { createAccessTokenSource } from "./oauth-token-source.js";
@@ -40,7 +40,9 @@ export async function start(options: StartOptions = {}): Promise<Poller> {
     cipher: createRawMessageCipher(config.SAFETYNET_KEY),
     maxMessageBytes: config.MAX_MESSAGE_BYTES,
   });
-  const configMailboxId = await registerConfigMailbox(db, config);
+  const configMailboxId = await retryWhileUnreachable("register mailbox", () => registerConfigMailbox(db, config), {
+    log: logger,
+  });
   const sweep = () => requeueStoredMessages(db, queue);
   // One token source per process: every session of the IMAP_URL mailbox shares its cached token.
   const tokens =

@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
 import { createLogger } from "@safetynet/config";
 import { sealMailboxCredentials } from "@safetynet/db";
+import { createPrivateDovecot, type PrivateDovecot } from "@safetynet/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeNdr } from "./test-support/make-ndr.js";
 import { type PollerTest, setupPollerTest, TEST_KEY, waitFor } from "./test-support/poller-harness.js";
-import { createPrivateDovecot, type PrivateDovecot } from "./test-support/private-dovecot.js";
 import { startTokenEndpoint, type TokenEndpoint } from "./test-support/token-endpoint.js";
 import { startTokenIntrospection, type TokenIntrospection } from "./test-support/token-introspection.js";
 

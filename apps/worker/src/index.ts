@@ -2,7 +2,13 @@
 // group), the incident sweep, sender notices and supplier webhooks (escalate); `stop()` stops taking jobs, lets the ones in hand finish, closes.
 import { settingsFromConfig, withOwnDomains } from "@safetynet/classifier";
 import { createLogger, type Logger } from "@safetynet/config";
-import { createDbClient, createRawMessageCipher, createTransactionPool, type DbClient } from "@safetynet/db";
+import {
+  createDbClient,
+  createRawMessageCipher,
+  createTransactionPool,
+  type DbClient,
+  retryWhileUnreachable,
+} from "@safetynet/db";
 import { createNoticeLanes } from "@safetynet/notify";
 import { createQueue, createRedisConnection, JOBS } from "@safetynet/queue";
 import { Worker } from "bullmq";
@@ -82,7 +88,8 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
   });
   if (config.SUPPLIERS_FILE) {
     // Before the rules are read: seeded suppliers attribute failures from the first message on.
-    const seeded = await seedSuppliersFile(db, config.SUPPLIERS_FILE);
+    const file = config.SUPPLIERS_FILE;
+    const seeded = await retryWhileUnreachable("seed suppliers", () => seedSuppliersFile(db, file), { log });
     log.info(
       { suppliers: seeded.suppliers, endpointsCreated: seeded.created.length, endpointsUpdated: seeded.updated },
       "suppliers seeded from SUPPLIERS_FILE",
@@ -94,7 +101,7 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
     db,
     withOwnDomains(await readRulesFile(config.RESPONSIBILITY_RULES), config.INTERNAL_DOMAINS),
   );
-  await rules.get();
+  await retryWhileUnreachable("read rules", () => rules.get(), { log });
   const context: IngestContext = {
     db,
     sql,

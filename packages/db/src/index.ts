@@ -64,6 +64,7 @@ export * from "./record-webhook-attempt.js";
 export * from "./release-notice-claims.js";
 export * from "./requeue-webhook-dispatch.js";
 export * from "./reset-mailbox-sync-state.js";
+export * from "./retry-while-unreachable.js";
 export * from "./rotate-webhook-secret.js";
 export * from "./save-import-cursor.js";
 export * from "./save-mailbox-sync-state.js";

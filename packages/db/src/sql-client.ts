@@ -42,6 +42,12 @@ export function createTransactionPool(
   });
   // An idle client lost its connection: the pool replaces it on the next query; the log shows it.
   logErrors(pool, "postgres pool");
+  // A client that is checked out (a transaction between two statements) when the server ends its
+  // connection (PostgreSQL restarting: 57P01) emits `error` on itself, not on the pool: pg-pool
+  // drops its own listener at checkout, and an `error` nobody listens to ends the process. Found by
+  // the reliability suite (a worker exited on `pg_ctl stop -m fast`). The statement in hand fails,
+  // the job retries, release() drops the dead client; the pool's log line shows the outage.
+  pool.on("connect", (client) => client.on("error", (error) => pool.emit("error", error, client)));
   return pool;
 }
 

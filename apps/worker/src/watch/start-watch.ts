@@ -67,48 +67,67 @@ export async function startWatch(options: WatchOptions): Promise<WatchHandle> {
     startedAt: clock(),
   };
   const { config } = options;
-  if (options.schedule !== false) {
-    const template = (key: "canaryProbe" | "evaluateAlarms" | "dailyDigest" | "purgeRawMessages") => ({
-      name: JOBS[key].name,
-      data: {},
-      opts: {
-        attempts: JOBS[key].attempts,
-        backoff: JOBS[key].backoff,
-        removeOnComplete: JOBS[key].keepCompleted,
-        removeOnFail: JOBS[key].keepFailed,
-      },
-    });
-    if (config.CANARY_TO) {
-      await maintenance.upsertJobScheduler("canary", { every: config.CANARY_INTERVAL }, template("canaryProbe"));
-    } else {
-      await maintenance.removeJobScheduler("canary");
-    }
-    await maintenance.upsertJobScheduler("alarms", { every: config.ALARM_CHECK_INTERVAL }, template("evaluateAlarms"));
-    await maintenance.upsertJobScheduler(
-      "daily-digest",
-      { pattern: config.DIGEST_CRON, tz: config.DIGEST_TZ },
-      template("dailyDigest"),
-    );
-    // BullMQ runs an `every` scheduler's first job at once, so a fresh start purges straight away.
-    await maintenance.upsertJobScheduler(
-      RETENTION_SCHEDULER_ID,
-      { every: RETENTION_PURGE_EVERY_MS },
-      template("purgeRawMessages"),
-    );
-  }
   const { sweep } = options;
-  if (sweep && sweep.everyMs > 0) {
-    const job = JOBS.sweepIncidents;
-    await maintenance.upsertJobScheduler(
-      SWEEP_SCHEDULER_ID,
-      { every: sweep.everyMs },
-      {
-        name: job.name,
+  async function upsertSchedulers(): Promise<void> {
+    if (options.schedule !== false) {
+      const template = (key: "canaryProbe" | "evaluateAlarms" | "dailyDigest" | "purgeRawMessages") => ({
+        name: JOBS[key].name,
         data: {},
-        opts: { attempts: job.attempts, removeOnComplete: job.keepCompleted, removeOnFail: job.keepFailed },
-      },
-    );
+        opts: {
+          attempts: JOBS[key].attempts,
+          backoff: JOBS[key].backoff,
+          removeOnComplete: JOBS[key].keepCompleted,
+          removeOnFail: JOBS[key].keepFailed,
+        },
+      });
+      if (config.CANARY_TO) {
+        await maintenance.upsertJobScheduler("canary", { every: config.CANARY_INTERVAL }, template("canaryProbe"));
+      } else {
+        await maintenance.removeJobScheduler("canary");
+      }
+      await maintenance.upsertJobScheduler(
+        "alarms",
+        { every: config.ALARM_CHECK_INTERVAL },
+        template("evaluateAlarms"),
+      );
+      await maintenance.upsertJobScheduler(
+        "daily-digest",
+        { pattern: config.DIGEST_CRON, tz: config.DIGEST_TZ },
+        template("dailyDigest"),
+      );
+      // BullMQ runs an `every` scheduler's first job at once, so a fresh start purges straight away.
+      await maintenance.upsertJobScheduler(
+        RETENTION_SCHEDULER_ID,
+        { every: RETENTION_PURGE_EVERY_MS },
+        template("purgeRawMessages"),
+      );
+    }
+    if (sweep && sweep.everyMs > 0) {
+      const job = JOBS.sweepIncidents;
+      await maintenance.upsertJobScheduler(
+        SWEEP_SCHEDULER_ID,
+        { every: sweep.everyMs },
+        {
+          name: job.name,
+          data: {},
+          opts: { attempts: job.attempts, removeOnComplete: job.keepCompleted, removeOnFail: job.keepFailed },
+        },
+      );
+    }
   }
+  // The schedulers live in Redis. A Redis that comes back without its data (no persistence, a
+  // failover to an empty replica) would otherwise never run the sweep, the alarms or the purge
+  // again until a worker restarted: found by the reliability suite (incidents never resolved).
+  // Upserting is idempotent, so every reconnect does it again.
+  let starting = true;
+  connection.on("ready", () => {
+    if (starting) return;
+    upsertSchedulers().catch((error: unknown) =>
+      log.warn({ error: error instanceof Error ? error.name : String(error) }, "could not upsert the job schedulers"),
+    );
+  });
+  await upsertSchedulers();
+  starting = false;
   const worker = new Worker(
     QUEUE_NAMES.maintenance,
     async (job: Job) => {

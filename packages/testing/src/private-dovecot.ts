@@ -3,10 +3,11 @@
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { type DovecotUser, REPO_ROOT } from "@safetynet/testing";
+import type { DovecotUser } from "./dovecot-user.js";
+import { freePort, waitForPort } from "./free-port.js";
+import { REPO_ROOT } from "./repo-paths.js";
 
 export interface PrivateDovecot {
   user: DovecotUser;
@@ -27,30 +28,6 @@ function run(command: string, args: string[]): Promise<void> {
     child.on("error", reject);
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`))));
   });
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function waitForPort(port: number, open: boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const isOpen = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, "127.0.0.1", () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.on("error", () => resolve(false));
-    });
-    if (isOpen === open) return;
-    if (Date.now() > deadline) throw new Error(`port ${port} did not ${open ? "open" : "close"}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** Self-signed certificate, STARTTLS on the plain port and implicit TLS on a second one. */
@@ -171,5 +148,3 @@ export async function createPrivateDovecot(
     },
   };
 }
-
-export { waitForPort };
