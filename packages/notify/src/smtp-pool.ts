@@ -9,6 +9,8 @@ export interface SmtpPoolOptions {
   auth?: { user: string; pass: string };
   /** Connections open at once. */
   size: number;
+  /** Messages between their bytes and the server's reply at once (NOTICE_DATA_WINDOW). */
+  dataWindow: number;
   /** Messages one connection carries before it is replaced (servers limit messages per session). */
   maxMessages: number;
 }
@@ -102,18 +104,19 @@ function sendOn(pooled: PooledConnection, message: GatedSend) {
 }
 
 /**
- * One message at a time between its bytes and the server's reply, in this process: a crash can then
- * cut off at most one message that the server may have accepted, so it costs at most one
- * duplicate (NOTICE_ON_UNCERTAIN=resend). The envelopes of the other connections go on meanwhile,
- * and the hold is short (the bytes and one reply on a LAN).
+ * At most `width` messages at a time between their bytes and the server's reply, in this process:
+ * a crash can then cut off at most that many messages the server may have accepted, so it costs at
+ * most that many duplicates (NOTICE_ON_UNCERTAIN=resend), each marked and counted. The envelopes of
+ * the other connections go on meanwhile. One at a time would hold the process to one notice per
+ * reply time of the relay (10/s behind a relay that scans each message for 100 ms).
  */
-function createDataGate() {
-  let busy = false;
+function createDataGate(width: number) {
+  let inside = 0;
   const queue: (() => void)[] = [];
   return {
     async enter(): Promise<void> {
-      if (!busy) {
-        busy = true;
+      if (inside < width) {
+        inside += 1;
         return;
       }
       await new Promise<void>((resolve) => queue.push(resolve));
@@ -121,13 +124,13 @@ function createDataGate() {
     leave(): void {
       const next = queue.shift();
       if (next) next();
-      else busy = false;
+      else inside -= 1;
     },
   };
 }
 
 export function createSmtpPool(options: SmtpPoolOptions): SmtpPool {
-  const dataGate = createDataGate();
+  const dataGate = createDataGate(options.dataWindow);
   const idle: PooledConnection[] = [];
   const waiters: ((pooled: PooledConnection | null) => void)[] = [];
   let open = 0;

@@ -12,6 +12,8 @@ export interface TransportSettings {
   SMTP_STARTTLS: "opportunistic" | "required" | "off";
   SMTP_TLS_REJECT_UNAUTHORIZED: boolean;
   SMTP_POOL_SIZE: number;
+  /** Messages inside DATA at once; one when absent. */
+  NOTICE_DATA_WINDOW?: number;
 }
 
 export interface SendResult {
@@ -55,6 +57,7 @@ export function transportOptions(settings: TransportSettings) {
     },
     auth: user ? { user, pass: decodeURIComponent(url.password) } : undefined,
     size: settings.SMTP_POOL_SIZE,
+    dataWindow: settings.NOTICE_DATA_WINDOW ?? 1,
     maxMessages: 1000,
   };
 }

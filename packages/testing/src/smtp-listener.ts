@@ -18,6 +18,8 @@ export interface SmtpListener {
   messages: CapturedMail[];
   /** Reply to the next DATA commands with this code (e.g. 451 or 550); null accepts again. */
   rejectWith(code: number | null, times?: number): void;
+  /** The most messages that had sent all their bytes and still waited for the reply at once. */
+  peakAwaitingReply(): number;
   waitForMessages(count: number, timeoutMs?: number): Promise<CapturedMail[]>;
   close(): Promise<void>;
 }
@@ -36,6 +38,8 @@ export async function startSmtpListener(options: SmtpListenerOptions = {}): Prom
   const messages: CapturedMail[] = [];
   let rejection: { code: number; remaining: number } | null = null;
   const waiters = new Set<() => void>();
+  let awaitingReply = 0;
+  let peak = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -53,7 +57,10 @@ export async function startSmtpListener(options: SmtpListenerOptions = {}): Prom
           return callback(error);
         }
         const raw = Buffer.concat(chunks);
+        awaitingReply += 1;
+        peak = Math.max(peak, awaitingReply);
         const accept = () => {
+          awaitingReply -= 1;
           messages.push({ ...envelopeOf(session), raw, parse: () => simpleParser(raw) });
           for (const wake of waiters) wake();
           callback();
@@ -70,6 +77,7 @@ export async function startSmtpListener(options: SmtpListenerOptions = {}): Prom
     port,
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    peakAwaitingReply: () => peak,
     rejectWith(code, times = Number.POSITIVE_INFINITY) {
       rejection = code === null ? null : { code, remaining: times };
     },

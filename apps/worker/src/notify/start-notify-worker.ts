@@ -17,6 +17,7 @@ const KEYS = [
   "SMTP_STARTTLS",
   "SMTP_TLS_REJECT_UNAUTHORIZED",
   "SMTP_POOL_SIZE",
+  "NOTICE_DATA_WINDOW",
 ] as const;
 
 export interface NotifyWorkerOptions {

@@ -17,6 +17,8 @@ const settings = JSON.parse(process.argv[2] ?? "{}") as {
   crashAt?: CrashPoint;
   onUncertain?: "resend" | "hold";
   sendingLeaseMs?: number;
+  /** NOTICE_DATA_WINDOW: notices inside DATA at once (1 by default here). */
+  dataWindow?: number;
 };
 const die = () => {
   process.kill(process.pid, "SIGKILL");
@@ -34,6 +36,7 @@ startNotifyWorker({
   prefix: settings.prefix,
   concurrency: NOTIFY_WORKER_OPTIONS.concurrency,
   poolSize: 5,
+  dataWindow: settings.dataWindow ?? 1,
   sqlPoolSize: 8,
   lockDuration: 2_000,
   // BullMQ lets one stalled check run per interval across all workers: keep it short for the rescuer.

@@ -36,6 +36,8 @@ export interface NotifyHarnessOptions {
   backoffMs?: number;
   attempts?: number;
   sqlPoolSize?: number;
+  /** NOTICE_DATA_WINDOW (default 1: at most one notice cut off inside DATA by a kill). */
+  dataWindow?: number;
   /** False: the worker waits for `worker.run()` (the benchmark starts all workers together). */
   autorun?: boolean;
   deps?: Partial<NotifyDeps>;
@@ -48,6 +50,7 @@ export function startNotifyWorker(options: NotifyHarnessOptions) {
     SMTP_STARTTLS: "off",
     SMTP_TLS_REJECT_UNAUTHORIZED: true,
     SMTP_POOL_SIZE: options.poolSize ?? 5,
+    NOTICE_DATA_WINDOW: options.dataWindow ?? 1,
   });
   // The production wiring (start-notify-worker.ts): a pg pool of 8, SMTP pool of 5, concurrency 32.
   const sql = createUtcSqlPool(options.databaseUrl, { poolSize: options.sqlPoolSize ?? 8 });

@@ -1,0 +1,43 @@
+// NOTICE_DATA_WINDOW against a relay that takes its time to answer the end of DATA: the pool has
+// exactly that many messages waiting for the reply at once, never more (the bound on what a crash
+// can leave possibly delivered), and as many as that (one at a time would cap the process at one
+// notice per reply time).
+import { type SmtpListener, startSmtpListener } from "@safetynet/testing";
+import { afterEach, describe, expect, it } from "vitest";
+import { createSmtpPool } from "./smtp-pool.js";
+
+let smtp: SmtpListener | undefined;
+afterEach(async () => {
+  await smtp?.close();
+  smtp = undefined;
+});
+
+async function peakInData(window: number): Promise<number> {
+  smtp = await startSmtpListener({ replyDelayMs: 150 });
+  const pool = createSmtpPool({
+    connection: { host: "127.0.0.1", port: smtp.port, ignoreTLS: true, logger: false },
+    size: 5,
+    dataWindow: window,
+    maxMessages: 100,
+  });
+  const raw = (i: number) =>
+    Buffer.from(`From: a@kommune.example\r\nTo: b${i}@kommune.example\r\nSubject: ${i}\r\n\r\nhej\r\n`);
+  await Promise.all(
+    Array.from({ length: 12 }, (_, i) =>
+      pool.send({ from: "a@kommune.example", to: `b${i}@kommune.example`, raw: raw(i) }),
+    ),
+  );
+  pool.close();
+  expect(smtp.messages).toHaveLength(12);
+  return smtp.peakAwaitingReply();
+}
+
+describe("the DATA window of the notice pool", () => {
+  it("keeps at most NOTICE_DATA_WINDOW messages waiting for the relay's reply, and uses them all", async () => {
+    expect(await peakInData(3)).toBe(3);
+  });
+
+  it("one at a time with a window of 1", async () => {
+    expect(await peakInData(1)).toBe(1);
+  });
+});
