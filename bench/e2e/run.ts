@@ -5,6 +5,7 @@
 //   npx tsx bench/e2e/run.ts burst [COUNT]           COUNT individual failures at once (default 10000)
 //   npx tsx bench/e2e/run.ts steady [RATE] [SECONDS] a steady stream (default 50/s for 30 s)
 //   npx tsx bench/e2e/run.ts storm [RATE] [SECONDS]  the steady stream plus one DSN naming 10,000 recipients after 5 s
+// BENCH_RELAY_MS=100: a relay that takes 100 ms to accept each notice (content scanning).
 // Needs `bash scripts/services up` and `npm run build`.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { chownSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -29,7 +30,8 @@ const database = await createTestDatabase();
 const redis = createTestRedis();
 const user = createDovecotUser();
 await waitForDovecotLogin(user);
-const smtp = await startSmtpListener();
+// BENCH_RELAY_MS: the relay answers the end of DATA this much later (a relay that scans each message).
+const smtp = await startSmtpListener({ replyDelayMs: Number(process.env.BENCH_RELAY_MS ?? 0) });
 const uid = Number(execFileSync("id", ["-u", "nobody"]).toString().trim());
 const gid = Number(execFileSync("getent", ["group", "nogroup"]).toString().split(":")[2]);
 for (const sub of ["cur", "new", "tmp"]) mkdirSync(path.join(user.maildir, sub), { recursive: true });

@@ -110,14 +110,14 @@ export const configSchema = z.object({
   /** smtp:// upgrades with STARTTLS when offered (`opportunistic`), always (`required`) or never (`off`). */
   SMTP_STARTTLS: z.enum(["opportunistic", "required", "off"]).default("opportunistic"),
   SMTP_TLS_REJECT_UNAUTHORIZED: flag.default(true),
-  SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
+  SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /**
    * Notices one worker process has inside DATA at once (between the relay's 354 and its reply to
    * the end of DATA). A crash can leave at most this many possibly delivered (counted, and sent
    * again marked as possible repeats or held, NOTICE_ON_UNCERTAIN); one at a time caps a process
    * at 1 / (the relay's reply time): 10 notices/s behind a relay that scans for 100 ms.
    */
-  NOTICE_DATA_WINDOW: z.coerce.number().int().min(1).max(100).default(5),
+  NOTICE_DATA_WINDOW: z.coerce.number().int().min(1).max(100).default(10),
   /** Incident grouping (packages/classifier/README.md): N distinct senders within W make a fault systemic. */
   INCIDENT_WINDOW_MINUTES: z.coerce.number().positive().default(60),
   INCIDENT_MIN_SENDERS: z.coerce.number().int().min(1).default(3),
