@@ -36,6 +36,7 @@ export * from "./load-notice-context.js";
 export * from "./load-suppliers.js";
 export * from "./load-unattached-failures.js";
 export * from "./load-unenqueued-incident-events.js";
+export * from "./load-unnoticed-messages.js";
 export * from "./load-webhook-dispatch.js";
 export * from "./lock-fingerprints.js";
 export * from "./lock-raw-messages.js";

@@ -287,6 +287,46 @@ describe("incident sweep", () => {
   });
 });
 
+describe("the notice backstop in the sweep", () => {
+  it("enqueues the notify job again for a live message that has no notice a while after it was parsed", async () => {
+    const [message] = scenarios.cprWeek(63);
+    const [id] = await storeMessages(services.database.db, [message!.raw]);
+    const { context } = await freshContext();
+    const outcome = await processIngest(context, { messageId: id });
+    expect(outcome.status === "parsed" && outcome.failureIds.length).toBeGreaterThan(0);
+    const failureId = outcome.status === "parsed" ? outcome.failureIds[0]! : "";
+    const jobId = `notify-${failureId}`;
+    expect(await context.queues.notify.getJob(jobId)).toBeDefined();
+    // As a Redis that came back without its data leaves it: the job is gone, nobody was told.
+    await context.queues.notify.obliterate({ force: true });
+    expect(await context.queues.notify.getJob(jobId)).toBeUndefined();
+    // Within the grace period the ordinary path is left alone.
+    await sweepIncidents(context, new Set());
+    expect(await context.queues.notify.getJob(jobId)).toBeUndefined();
+    await services.database.db.rawMessage.update({
+      where: { id: id! },
+      data: { receivedAt: new Date(Date.now() - (OUTBOX_GRACE_SECONDS + 5) * 1000) },
+    });
+    await sweepIncidents(context, new Set());
+    expect((await context.queues.notify.getJob(jobId))?.data).toEqual({ failureId });
+    // A message whose notice exists is not swept again.
+    await context.queues.notify.obliterate({ force: true });
+    await services.database.db.notice.create({
+      data: {
+        id: `notice-${id}`,
+        rawMessageId: id!,
+        recipient: "sagsbehandler@kommune.example",
+        recipientRole: "sender",
+        template: "sender:cpr-in-subject",
+        language: "da",
+        failureIds: [failureId],
+      },
+    });
+    await sweepIncidents(context, new Set());
+    expect(await context.queues.notify.getJob(jobId)).toBeUndefined();
+  });
+});
+
 async function createTestDatabaseClientLike() {
   const { createDbClient } = await import("@safetynet/db");
   return createDbClient(services.database.url, { poolSize: 5 });

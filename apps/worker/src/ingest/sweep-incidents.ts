@@ -2,24 +2,30 @@
 // The sweep runs the same pure tick the ingest step runs, under the same fingerprint lock, and
 // records its escalations in the outbox like the ingest step. It is also the outbox's backstop:
 // events still unmarked a while after they were recorded (a worker died between commit and
-// enqueue, and no retry came) are enqueued again.
+// enqueue, and no retry came) are enqueued again. And it is the notice path's backstop: a live
+// message with failures, parsed a while ago, that has no notice and told nobody gets its notify
+// job again (a Redis that came back without its data had lost it; the job's id makes it a no-op
+// while the first one is still queued or kept).
 import { type GroupState, tickGroup, timeChangeCutoffs } from "@safetynet/classifier";
 import {
   applyIncidentChanges,
   findIncidentsDue,
   loadFingerprintStates,
   loadUnenqueuedIncidentEvents,
+  loadUnnoticedMessages,
   lockFingerprints,
   preparedStatements,
   recordIncidentEvents,
   withSqlTransaction,
 } from "@safetynet/db";
-import { enqueueFollowUps } from "./enqueue-follow-ups.js";
+import { enqueueFollowUps, enqueueNotices } from "./enqueue-follow-ups.js";
 import { toChanges, toIncidentState } from "./incident-mapping.js";
 import type { Escalation, IngestContext } from "./ingest-context.js";
 
 /** Longer than any ingest batch takes from its commit to its enqueue. */
 export const OUTBOX_GRACE_SECONDS = 60;
+/** How far back the notice backstop looks (it runs every sweep, so an hour is many chances). */
+export const NOTICE_BACKSTOP_SECONDS = 3600;
 
 export async function sweepIncidents(
   context: IngestContext,
@@ -63,5 +69,14 @@ export async function sweepIncidents(
     all.push(...escalations);
   }
   if (all.length) await enqueueFollowUps(context, [], all);
+  const unnoticed = await loadUnnoticedMessages(preparedStatements(context.sql), {
+    olderThanSeconds: OUTBOX_GRACE_SECONDS,
+    withinSeconds: NOTICE_BACKSTOP_SECONDS,
+  });
+  if (unnoticed.length)
+    await enqueueNotices(
+      context.queues.notify,
+      unnoticed.map((failureId) => ({ failureIds: [failureId], escalations: [] })),
+    );
   return all;
 }
