@@ -195,6 +195,15 @@ try {
     );
     console.log(`${mode}: ${rate}/s for ${secs} s${big ? " with one 10,000-recipient DSN after 5 s" : ""}`);
     console.log(`  notices accepted: ${accepted.size} of ${expected}; copies ${seen.length}`);
+    // When the slowest ones arrived (seconds after the first): beside the big DSN, or spread out.
+    const slowest = [...arrived]
+      .filter(([to]) => to !== "sb1000000@kommune.example" && accepted.has(to))
+      .map(([to, at]) => ({ at: (at - t0) / 1000, took: (accepted.get(to)! - at) / 1000 }))
+      .sort((x, y) => y.took - x.took)
+      .slice(0, 5);
+    console.log(
+      `  slowest: ${slowest.map(({ at, took }) => `${took.toFixed(2)} s (arrived at +${at.toFixed(2)} s)`).join(", ")}`,
+    );
     console.log(
       `  mailbox to notice (other senders): p50 ${pct(latencies, 50).toFixed(3)} s, p95 ${pct(latencies, 95).toFixed(3)} s, max ${Math.max(...latencies).toFixed(3)} s`,
     );
