@@ -7,13 +7,14 @@
 //   npx tsx bench/e2e/run.ts storm [RATE] [SECONDS]  the steady stream plus one DSN naming 10,000 recipients after 5 s
 // BENCH_RELAY_MS=100: a relay that takes 100 ms to accept each notice (content scanning).
 // Needs `bash scripts/services up` and `npm run build`.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { chownSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { type ChildProcess, spawn } from "node:child_process";
+import { rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { createUtcSqlPool } from "@safetynet/db";
 import {
   createDovecotUser,
+  createMaildirWriter,
   createTestDatabase,
   createTestRedis,
   startSmtpListener,
@@ -32,12 +33,7 @@ const user = createDovecotUser();
 await waitForDovecotLogin(user);
 // BENCH_RELAY_MS: the relay answers the end of DATA this much later (a relay that scans each message).
 const smtp = await startSmtpListener({ replyDelayMs: Number(process.env.BENCH_RELAY_MS ?? 0) });
-const uid = Number(execFileSync("id", ["-u", "nobody"]).toString().trim());
-const gid = Number(execFileSync("getent", ["group", "nogroup"]).toString().split(":")[2]);
-for (const sub of ["cur", "new", "tmp"]) mkdirSync(path.join(user.maildir, sub), { recursive: true });
-// Dovecot runs the mailbox as nobody: the folders must be its own.
-for (const dir of [user.maildir, ...["cur", "new", "tmp"].map((sub) => path.join(user.maildir, sub))])
-  chownSync(dir, uid, gid);
+const maildir = createMaildirWriter(user.maildir);
 
 const arrived = new Map<string, number>(); // notice recipient (the sender) -> time its NDR arrived
 const accepted = new Map<string, number>();
@@ -51,18 +47,16 @@ setInterval(() => {
   }
 }, 5).unref();
 
-/** Written into tmp/ ahead of time, as a delivery agent writes: the file is whole before it shows. */
+/** Written into tmp/ ahead of time, so that the clock times the pipeline, not this writer. */
 function stage(i: number, recipients = 1): string {
   const name = `${1_800_000_000 + i}.M${i}P1.e2e`;
-  const tmp = path.join(user.maildir, "tmp", name);
-  writeFileSync(tmp, makeDsn(i, recipients));
-  chownSync(tmp, uid, gid);
+  maildir.stage(name, makeDsn(i, recipients));
   return name;
 }
 
-/** Into the mailbox: a rename from tmp/ to new/, the moment of arrival. */
+/** Into the mailbox: the moment of arrival. */
 function deliver(i: number, name: string) {
-  renameSync(path.join(user.maildir, "tmp", name), path.join(user.maildir, "new", name));
+  maildir.arrive(name);
   arrived.set(`sb${i}@kommune.example`, performance.now());
 }
 
@@ -109,27 +103,21 @@ const pct = (values: number[], p: number) => {
 async function serviceLoad() {
   const redisInfo = await redis.connection().info("stats");
   const commands = Number(/total_commands_processed:(\d+)/.exec(redisInfo)?.[1] ?? 0);
-  const { rows } = await probe.query<{ commits: string; fetched: string }>(
-    `SELECT xact_commit + xact_rollback AS commits, tup_fetched AS fetched FROM pg_stat_database WHERE datname = current_database()`,
+  const { rows } = await probe.query<{ commits: string }>(
+    `SELECT xact_commit + xact_rollback AS commits FROM pg_stat_database WHERE datname = current_database()`,
   );
   return { commits: Number(rows[0]!.commits), redisCommands: commands };
 }
 
 const databaseName = new URL(database.url).pathname.slice(1);
-// BENCH_LOG_STATEMENTS=1 has PostgreSQL log every statement of this run's database (its server log).
-// BENCH_SQL="..." runs SQL on this run's database before the service starts (experiments).
-if (process.env.BENCH_SQL) {
-  const admin = createUtcSqlPool(database.url, { poolSize: 1 });
-  await admin.query(process.env.BENCH_SQL);
-  await admin.end();
-}
-if (process.env.BENCH_LOG_STATEMENTS) {
-  const admin = createUtcSqlPool(database.url, { poolSize: 1 });
-  await admin.query(`ALTER DATABASE "${databaseName}" SET log_min_duration_statement = 0`);
-  await admin.end();
-}
-const service = startService();
 const probe = createUtcSqlPool(database.url, { poolSize: 1 });
+// BENCH_SQL="..." runs SQL on this run's database before the service starts (experiments).
+if (process.env.BENCH_SQL) await probe.query(process.env.BENCH_SQL);
+// BENCH_LOG_STATEMENTS=1 has PostgreSQL log every statement of this run's database with its
+// duration (into the server's log), for connections opened from now on: the service's.
+if (process.env.BENCH_LOG_STATEMENTS)
+  await probe.query(`ALTER DATABASE "${databaseName}" SET log_min_duration_statement = 0`);
+const service = startService();
 const loadBefore = await serviceLoad();
 /** CPU by process from the moment the first mail arrives (the staging of the mails is not counted). */
 let processesBefore = sampleProcesses();

@@ -4,11 +4,11 @@
 // steady rate while the seeded chaos plan kills and restarts things, then a wait (with a deadline)
 // until the outcome audit finds nothing missing. Returns the figures; the caller asserts.
 import { setTimeout as sleep } from "node:timers/promises";
+import { createMaildirWriter } from "@safetynet/testing";
 import pg from "pg";
 import { applyFault } from "./apply-fault.js";
 import { auditOutcome, type Outcome } from "./audit-outcome.js";
 import { type Fault, type PlannedFault, planChaos } from "./chaos-plan.js";
-import { createMaildirWriter } from "./maildir-writer.js";
 import { startPrivateStack } from "./private-stack.js";
 import { buildNdr, planNdrs } from "./reliability-ndrs.js";
 import { createSeededRandom } from "./seeded-random.js";

@@ -3,6 +3,7 @@ export * from "./compiled-command.js";
 export * from "./dovecot-user.js";
 export * from "./free-port.js";
 export * from "./http-receiver.js";
+export * from "./maildir-writer.js";
 export * from "./private-dovecot.js";
 export * from "./private-postgres.js";
 export * from "./private-redis.js";

@@ -6,6 +6,11 @@ import { chownSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export interface MaildirWriter {
+  /** Written into tmp/ (whole before it shows): a benchmark stages its mails before the clock starts. */
+  stage(name: string, message: Buffer): void;
+  /** Renamed from tmp/ into new/: the moment of arrival. */
+  arrive(name: string): void;
+  /** Both at once. */
   deliver(name: string, message: Buffer): void;
 }
 
@@ -17,12 +22,19 @@ export function createMaildirWriter(maildir: string): MaildirWriter {
     mkdirSync(dir, { recursive: true });
     chownSync(dir, uid, gid);
   }
-  return {
-    deliver(name, message) {
+  const writer: MaildirWriter = {
+    stage(name, message) {
       const tmp = path.join(maildir, "tmp", name);
       writeFileSync(tmp, message);
       chownSync(tmp, uid, gid);
-      renameSync(tmp, path.join(maildir, "new", name));
+    },
+    arrive(name) {
+      renameSync(path.join(maildir, "tmp", name), path.join(maildir, "new", name));
+    },
+    deliver(name, message) {
+      writer.stage(name, message);
+      writer.arrive(name);
     },
   };
+  return writer;
 }
