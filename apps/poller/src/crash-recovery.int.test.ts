@@ -1,13 +1,12 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
-import { REPO_ROOT } from "@safetynet/testing";
+import { REPO_ROOT, SAFETYNET_BIN } from "@safetynet/testing";
 import { Queue } from "bullmq";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeNdr } from "./test-support/make-ndr.js";
 import { type PollerTest, setupPollerTest, waitFor } from "./test-support/poller-harness.js";
 
-const CLI = path.join(REPO_ROOT, "apps/cli/bin/safetynet.js");
 /** The poller with a crash point (test-only entry file; SAFETYNET_CRASH_AT is read only there). */
 const CRASHING_POLLER = path.join(REPO_ROOT, "apps/poller/src/test-support/crashing-poller.ts");
 
@@ -78,7 +77,7 @@ describe("graceful shutdown", () => {
   it("SIGTERM stops IDLE, logs out, releases the lease and exits 0", async () => {
     harness = await setupPollerTest();
     const env = harness.env({ REDIS_PREFIX: harness.redis.prefix, IMAP_LEASE_SECONDS: "30" });
-    const child = spawn(process.execPath, [CLI, "start", "poller"], {
+    const child = spawn(process.execPath, [SAFETYNET_BIN, "start", "poller"], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],

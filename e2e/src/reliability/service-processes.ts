@@ -4,9 +4,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { closeSync, openSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { REPO_ROOT } from "@safetynet/testing";
-
-const BIN = path.join(REPO_ROOT, "apps/cli/bin/safetynet.js");
+import { SAFETYNET_BIN } from "@safetynet/testing";
 
 export type Component = "poller" | "worker";
 
@@ -34,7 +32,7 @@ export function createServiceProcesses(env: Record<string, string>, logDir: stri
   const handle: ServiceProcesses = {
     start(component) {
       const fd = openSync(logFile(component), "a");
-      const child = spawn(process.execPath, [BIN, "start", component], {
+      const child = spawn(process.execPath, [SAFETYNET_BIN, "start", component], {
         cwd: logDir,
         env: { PATH: process.env.PATH ?? "", ...env },
         stdio: ["ignore", fd, fd],

@@ -4,12 +4,11 @@
 // canary` in another child process: exit 0 with the round trip, and exit 1 when the NDR is dropped.
 import { type ChildProcess, spawn } from "node:child_process";
 import os from "node:os";
-import path from "node:path";
 import { containsCpr } from "@safetynet/cpr";
 import {
   type ChainSimulator,
   createDovecotUser,
-  REPO_ROOT,
+  SAFETYNET_BIN,
   type SmtpListener,
   startChainSimulator,
   startSmtpListener,
@@ -18,14 +17,16 @@ import {
 import { useTestServices } from "@safetynet/testing/hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-const BIN = path.join(REPO_ROOT, "apps/cli/bin/safetynet.js");
-
 function runCli(
   args: string[],
   env: Record<string, string>,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: os.tmpdir(), env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [SAFETYNET_BIN, ...args], {
+      cwd: os.tmpdir(),
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -80,7 +81,7 @@ describe("canary through the chain simulator", () => {
       LOG_LEVEL: "info",
     };
     // The canary needs the poller and the worker; the API is not part of the loop.
-    service = spawn(process.execPath, [BIN, "start", "poller", "worker"], {
+    service = spawn(process.execPath, [SAFETYNET_BIN, "start", "poller", "worker"], {
       cwd: os.tmpdir(),
       env: { ...env, IMAP_URL: user.url },
       stdio: ["ignore", "pipe", "pipe"],

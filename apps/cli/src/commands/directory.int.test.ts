@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { createTestDatabase, REPO_ROOT, type TestDatabase } from "@safetynet/testing";
+import { createTestDatabase, SAFETYNET_BIN, type TestDatabase } from "@safetynet/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 function cli(...args: string[]) {
-  return run(process.execPath, [path.join(REPO_ROOT, "apps/cli/bin/safetynet.js"), "directory", ...args], {
+  return run(process.execPath, [SAFETYNET_BIN, "directory", ...args], {
     cwd: dir,
     env: { ...process.env, DATABASE_URL: database.url },
   }).then(

@@ -3,12 +3,11 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { CORPUS_DIR, CORPUS_MISSING_MESSAGE, corpusAvailable, REPO_ROOT } from "@safetynet/testing";
+import { CORPUS_DIR, CORPUS_MISSING_MESSAGE, corpusAvailable, REPO_ROOT, SAFETYNET_BIN } from "@safetynet/testing";
 import { useTestServices } from "@safetynet/testing/hooks";
 import { describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
-const CLI = path.join(REPO_ROOT, "apps/cli/bin/safetynet.js");
 const services = useTestServices();
 
 describe.skipIf(!corpusAvailable())(
@@ -31,23 +30,27 @@ describe.skipIf(!corpusAvailable())(
         REDIS_PREFIX: services.redis.prefix,
         SAFETYNET_KEY: Buffer.alloc(32, 4).toString("base64"),
       };
-      const first = await run(process.execPath, [CLI, "import", mbox, maildir], { cwd: REPO_ROOT, env });
+      const first = await run(process.execPath, [SAFETYNET_BIN, "import", mbox, maildir], { cwd: REPO_ROOT, env });
       const stored = Number(/stored now: +(\d+)/.exec(first.stdout)?.[1]);
       expect(stored).toBeGreaterThan(40);
       expect(first.stdout).toMatch(/already stored: +0/);
       expect(first.stderr).toMatch(/^import: 100\.0%/m); // plain lines when not on a terminal
       expect(await services.database.db.rawMessage.count({ where: { source: "import" } })).toBe(stored);
 
-      const second = await run(process.execPath, [CLI, "import", mbox, maildir], { cwd: REPO_ROOT, env });
+      const second = await run(process.execPath, [SAFETYNET_BIN, "import", mbox, maildir], { cwd: REPO_ROOT, env });
       expect(second.stdout).toMatch(/stored now: +0/);
       expect(second.stdout).toMatch(new RegExp(`already stored: +${stored}`));
       expect(await services.database.db.rawMessage.count()).toBe(stored);
     });
 
     it("rejects a bad date with a clear message", async () => {
-      const result = await run(process.execPath, [CLI, "import", "--since", "01-02-2020", "imap://x@127.0.0.1/INBOX"], {
-        cwd: REPO_ROOT,
-      }).catch((error) => error);
+      const result = await run(
+        process.execPath,
+        [SAFETYNET_BIN, "import", "--since", "01-02-2020", "imap://x@127.0.0.1/INBOX"],
+        {
+          cwd: REPO_ROOT,
+        },
+      ).catch((error) => error);
       expect(result.stderr).toContain("--since expects YYYY-MM-DD");
     });
   },

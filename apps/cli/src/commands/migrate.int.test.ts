@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { loadConfig } from "@safetynet/config";
-import { REPO_ROOT } from "@safetynet/testing";
+import { REPO_ROOT, SAFETYNET_BIN } from "@safetynet/testing";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -30,7 +30,7 @@ afterAll(async () => {
 
 describe("safetynet migrate (compiled)", () => {
   it("creates the database, applies every migration, then reports it up to date", async () => {
-    const bin = path.join(REPO_ROOT, "apps/cli/bin/safetynet.js");
+    const bin = SAFETYNET_BIN;
     const env = { ...process.env, DATABASE_URL: urlOf(name) };
     const first = await run(process.execPath, [bin, "migrate"], { cwd, env });
     expect(first.stdout).toContain(`created database ${name}`);

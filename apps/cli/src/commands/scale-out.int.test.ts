@@ -12,14 +12,13 @@ import {
   appendToInbox,
   createDovecotUser,
   type DovecotUser,
-  REPO_ROOT,
+  SAFETYNET_BIN,
   type SmtpListener,
   startSmtpListener,
 } from "@safetynet/testing";
 import { useTestServices } from "@safetynet/testing/hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-const BIN = path.join(REPO_ROOT, "apps/cli/bin/safetynet.js");
 const LEASE_SECONDS = 3;
 
 interface Proc {
@@ -83,7 +82,7 @@ describe("scale-out: two workers and a standby poller", () => {
 
   function launch(component: "poller" | "worker"): Proc {
     const proc: Proc = {
-      child: spawn(process.execPath, [BIN, "start", component], {
+      child: spawn(process.execPath, [SAFETYNET_BIN, "start", component], {
         cwd: dir,
         env: {
           PATH: process.env.PATH,
@@ -138,7 +137,7 @@ describe("scale-out: two workers and a standby poller", () => {
     for (const [n, message] of messages.entries()) {
       await writeFile(path.join(dir, `${String(n).padStart(3, "0")}.eml`), message);
     }
-    const reference = execFileSync(process.execPath, [BIN, "classify", "--json", dir], { encoding: "utf8" })
+    const reference = execFileSync(process.execPath, [SAFETYNET_BIN, "classify", "--json", dir], { encoding: "utf8" })
       .trim()
       .split("\n")
       .map((line) => JSON.parse(line) as { scope: string; incident: string; cause: string; responsible: string });
