@@ -40,4 +40,35 @@ describe("the DATA window of the notice pool", () => {
   it("one at a time with a window of 1", async () => {
     expect(await peakInData(1)).toBe(1);
   });
+
+  it("counts a message in the window until its acceptance is recorded (onAccepted), not just until the reply", async () => {
+    smtp = await startSmtpListener({ replyDelayMs: 0 });
+    const pool = createSmtpPool({
+      connection: { host: "127.0.0.1", port: smtp.port, ignoreTLS: true, logger: false },
+      size: 5,
+      dataWindow: 2,
+      maxMessages: 100,
+    });
+    // Accepted but not yet recorded, or inside DATA: never more than the window, whatever the relay's pace.
+    let uncertain = 0;
+    let peak = 0;
+    const sends = Array.from({ length: 10 }, (_, i) =>
+      pool.send({
+        from: "a@kommune.example",
+        to: `b${i}@kommune.example`,
+        raw: Buffer.from(`Subject: ${i}\r\n\r\nhej\r\n`),
+        onDataStart: async () => undefined,
+        onAccepted: async () => {
+          uncertain += 1;
+          peak = Math.max(peak, uncertain);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          uncertain -= 1;
+        },
+      }),
+    );
+    await Promise.all(sends);
+    pool.close();
+    expect(smtp.messages).toHaveLength(10);
+    expect(peak).toBe(2);
+  });
 });

@@ -27,6 +27,12 @@ export interface GatedSend {
   raw: Buffer;
   /** Runs after the server answered 354 to DATA and before the first byte of the message is sent. */
   onDataStart?: () => Promise<void>;
+  /**
+   * Runs after the server accepted, still inside the DATA gate (the connection is already free for
+   * the next envelope): a notice stays counted in the window until its acceptance is recorded, so
+   * a crash between the reply and that record is covered by the same bound.
+   */
+  onAccepted?: () => Promise<void>;
 }
 
 export interface SmtpPool {
@@ -192,8 +198,9 @@ export function createSmtpPool(options: SmtpPoolOptions): SmtpPool {
           if (inGate) dataGate.leave();
           inGate = false;
         };
+        let result: { response: string; accepted: string[] };
         try {
-          const result = await sendOn(pooled, {
+          result = await sendOn(pooled, {
             ...message,
             onDataStart: async () => {
               dataStarted = true;
@@ -207,10 +214,6 @@ export function createSmtpPool(options: SmtpPoolOptions): SmtpPool {
               inGate = true;
             },
           });
-          leaveGate();
-          pooled.sent += 1;
-          release(pooled);
-          return result;
         } catch (error) {
           leaveGate();
           // After any error the session's state is unknown: never reuse it.
@@ -219,6 +222,14 @@ export function createSmtpPool(options: SmtpPoolOptions): SmtpPool {
           if (attempt === 1 && reused && !dataStarted && (code === "ECONNECTION" || code === "ETIMEDOUT")) continue;
           throw error;
         }
+        pooled.sent += 1;
+        release(pooled);
+        try {
+          await message.onAccepted?.();
+        } finally {
+          leaveGate();
+        }
+        return result;
       }
     },
     close() {

@@ -28,6 +28,11 @@ export interface SendOptions {
    * transaction (the connection is closed without the final ".").
    */
   onDataStart?: () => Promise<void>;
+  /**
+   * Awaited after the server accepted, before the notice leaves the DATA window: where the
+   * acceptance is recorded. A rejection reaches the caller of send; the message was accepted.
+   */
+  onAccepted?: () => Promise<void>;
 }
 
 export interface NoticeTransport {

@@ -80,8 +80,8 @@ async function recoverInterrupted(ctx: NotifyContext, plan: DeliveryPlan, now: D
     includeInData: resend,
   });
   if (claimed.length === 0) return { kind: "done", result: resend ? "claimed-elsewhere" : "uncertain-held" };
-  const possibleRepeat = claimed.some((row) => row.wasInData);
-  if (possibleRepeat) {
+  const possibleRepeat = claimed.some((row) => row.mayRepeat);
+  if (claimed.some((row) => row.wasInData)) {
     const failureIds = claimed.flatMap((row) => row.failureIds);
     await recordNoticeAlert(ctx.db, {
       id: `notice-repeat-${notice.id}-${claimed[0]!.attempts}`,
@@ -135,6 +135,7 @@ async function sendClaimed(ctx: NotifyContext, plan: DeliveryPlan, claim: Claim)
   const { notice } = plan;
   const noticeIds = claim.claimed.map((row) => row.id);
   let dataBegun = false;
+  let accepted = false;
   await ctx.hooks.afterClaim?.();
   const composed = composeNotice({
     audience: plan.audience,
@@ -158,9 +159,24 @@ async function sendClaimed(ctx: NotifyContext, plan: DeliveryPlan, claim: Claim)
           dataBegun = true;
           await ctx.hooks.afterDataStart?.();
         },
+        // Recorded before the notice leaves the DATA window (NOTICE_DATA_WINDOW bounds the copies a
+        // crash can cause only if accepted-but-unrecorded notices count in it).
+        onAccepted: async () => {
+          accepted = true;
+          await ctx.hooks.afterAccept?.();
+          await recordSent(
+            ctx,
+            noticeIds,
+            claim.failures.map((row) => row.id),
+            notice.recipient,
+          );
+        },
       },
     );
   } catch (error) {
+    // The server has the notice; only its record failed (after retries): the job fails and its
+    // retry finds the claim with its DATA record, as after a crash.
+    if (accepted) throw error;
     const failure = classifySmtpError(error);
     // A network fault after the bytes began (no reply to the end of DATA) leaves the delivery
     // uncertain, like a crash: the claim stays, with its DATA record, and the retry goes through
@@ -188,13 +204,6 @@ async function sendClaimed(ctx: NotifyContext, plan: DeliveryPlan, claim: Claim)
     );
     return { kind: "failed", summary: failure.summary };
   }
-  await ctx.hooks.afterAccept?.();
-  await recordSent(
-    ctx,
-    noticeIds,
-    claim.failures.map((row) => row.id),
-    notice.recipient,
-  );
   // The recipient is staff (a sender in INTERNAL_DOMAINS, a manager or the team mailbox), never a citizen.
   ctx.logger?.info(
     { noticeId: notice.id, rawMessageId: notice.rawMessageId, failures: claim.failures.length },
