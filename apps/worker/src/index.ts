@@ -111,6 +111,7 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
     queues: {
       notify: createQueue("notify", { connection: queueConnection, prefix }),
       escalate: createQueue("escalate", { connection: queueConnection, prefix }),
+      webhooks: createQueue("webhooks", { connection: queueConnection, prefix }),
     },
     // A sender's messages beyond the digest threshold within the digest window go on the bulk lane.
     noticeLanes: createNoticeLanes({
@@ -185,7 +186,7 @@ export async function start(options: StartOptions = {}): Promise<WorkerHandle> {
     stop() {
       stopped ??= (async () => {
         await Promise.all([worker.close(), notifier?.stop(), escalator?.stop(), watch?.stop()]);
-        await Promise.all([context.queues.notify.close(), context.queues.escalate.close()]).catch(() => undefined);
+        await Promise.all(Object.values(context.queues).map((queue) => queue.close())).catch(() => undefined);
         await Promise.all([queueConnection.quit(), workerConnection.quit()]).catch(() => undefined);
         await Promise.all([db.$disconnect(), sql.end(), context.reports?.close()]);
         log.info("worker stopped");

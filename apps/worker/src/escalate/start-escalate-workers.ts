@@ -1,7 +1,7 @@
 // Runs the escalate queue (incident events -> webhook messages and dispatches) and the webhooks
 // queue (one job per attempt) inside the worker. `stop()` stops taking jobs first, then closes.
 import type { Logger } from "@safetynet/config";
-import type { DbClient } from "@safetynet/db";
+import { type DbClient, markIncidentEventHandled } from "@safetynet/db";
 import { createQueue, createRedisConnection, JOBS, readPayload } from "@safetynet/queue";
 import { Worker } from "bullmq";
 import { deliverAttempt } from "./deliver-attempt.js";
@@ -37,7 +37,10 @@ export function startEscalateWorkers(options: EscalateWorkerOptions): { stop(): 
   const escalate = new Worker(
     JOBS.escalate.queue,
     async (job) => {
-      const result = await escalateIncident(ctx, readPayload("escalate", job.data));
+      const payload = readPayload("escalate", job.data);
+      const result = await escalateIncident(ctx, payload);
+      // Its dispatches are recorded and their first attempts queued: the sweep's backstop is done with it.
+      await markIncidentEventHandled(options.db, payload);
       log.debug({ jobId: job.id, result }, "escalation handled");
       return result;
     },

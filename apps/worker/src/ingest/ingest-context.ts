@@ -15,7 +15,7 @@ export interface IngestContext {
   cipher: RawMessageCipher;
   rules: RulesSource;
   settings: GroupSettings;
-  queues: { notify: Queue; escalate: Queue };
+  queues: { notify: Queue; escalate: Queue; webhooks: Queue };
   /** Which lane each message's notify job takes (fairness between senders); all ordinary without. */
   noticeLanes?: NoticeLanes;
   log: Logger;

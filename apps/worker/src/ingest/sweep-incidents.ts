@@ -5,7 +5,7 @@
 // enqueue, and no retry came) are enqueued again. And it is the notice path's backstop: a live
 // message with failures, parsed a while ago, that has no notice and told nobody gets its notify
 // job again (a Redis that came back without its data had lost it; the job's id makes it a no-op
-// while the first one is still queued or kept).
+// while the first one is still queued or kept). And the supplier path's (requeue-lost-webhook-work.ts).
 import { type GroupState, tickGroup, timeChangeCutoffs } from "@safetynet/classifier";
 import {
   applyIncidentChanges,
@@ -21,6 +21,7 @@ import {
 import { enqueueFollowUps, enqueueNotices } from "./enqueue-follow-ups.js";
 import { toChanges, toIncidentState } from "./incident-mapping.js";
 import type { Escalation, IngestContext } from "./ingest-context.js";
+import { requeueLostWebhookWork } from "./requeue-lost-webhook-work.js";
 
 /** Longer than any ingest batch takes from its commit to its enqueue. */
 export const OUTBOX_GRACE_SECONDS = 60;
@@ -78,5 +79,6 @@ export async function sweepIncidents(
       context.queues.notify,
       unnoticed.map((failureId) => ({ failureIds: [failureId], escalations: [] })),
     );
+  await requeueLostWebhookWork(context, OUTBOX_GRACE_SECONDS);
   return all;
 }

@@ -39,6 +39,7 @@ export function testContext(
     queues: {
       notify: createQueue("notify", { connection, prefix }),
       escalate: createQueue("escalate", { connection, prefix }),
+      webhooks: createQueue("webhooks", { connection, prefix }),
     },
     log: createLogger({ level: "silent" }),
   };
