@@ -12,6 +12,9 @@ export interface ProcessSample {
   cpuSeconds: number;
   /** Of cpuSeconds, the time in the kernel (system calls: every loopback round trip). */
   systemSeconds: number;
+  /** CPU of its children that have exited and been waited for (PostgreSQL's retired backends). */
+  reapedSeconds: number;
+  reapedSystemSeconds: number;
 }
 
 function readProcess(pid: number): ProcessSample | undefined {
@@ -27,6 +30,9 @@ function readProcess(pid: number): ProcessSample | undefined {
       title,
       cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND,
       systemSeconds: Number(fields[12]) / TICKS_PER_SECOND,
+      // cutime and cstime, fields 16 and 17.
+      reapedSeconds: (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND,
+      reapedSystemSeconds: Number(fields[14]) / TICKS_PER_SECOND,
     };
   } catch {
     return undefined; // gone between the listing and the read
@@ -43,21 +49,36 @@ export function sampleProcesses(): Map<number, ProcessSample> {
   return samples;
 }
 
-/** CPU seconds spent between two samples, summed by a label (processes born in between count whole). */
+/**
+ * CPU seconds spent between two samples, summed by a label (processes born in between count whole).
+ * A process that exited in between is not in `after`: its CPU counts under `reapedLabel` of its
+ * parent, which waited for it (PostgreSQL's postmaster for the backends the service's pool retired).
+ */
 export function cpuBetween(
   before: Map<number, ProcessSample>,
   after: Map<number, ProcessSample>,
   label: (sample: ProcessSample) => string | undefined,
+  reapedLabel: (sample: ProcessSample) => string | undefined = () => undefined,
 ): Map<string, { cpu: number; system: number }> {
   const totals = new Map<string, { cpu: number; system: number }>();
-  for (const sample of after.values()) {
-    const name = label(sample);
-    if (!name) continue;
-    const earlier = before.get(sample.pid);
+  const add = (name: string, cpu: number, system: number) => {
     const total = totals.get(name) ?? { cpu: 0, system: 0 };
-    total.cpu += sample.cpuSeconds - (earlier?.cpuSeconds ?? 0);
-    total.system += sample.systemSeconds - (earlier?.systemSeconds ?? 0);
+    total.cpu += cpu;
+    total.system += system;
     totals.set(name, total);
+  };
+  for (const sample of after.values()) {
+    const earlier = before.get(sample.pid);
+    const name = label(sample);
+    if (name)
+      add(name, sample.cpuSeconds - (earlier?.cpuSeconds ?? 0), sample.systemSeconds - (earlier?.systemSeconds ?? 0));
+    const parentOf = reapedLabel(sample);
+    if (parentOf)
+      add(
+        parentOf,
+        sample.reapedSeconds - (earlier?.reapedSeconds ?? 0),
+        sample.reapedSystemSeconds - (earlier?.reapedSystemSeconds ?? 0),
+      );
   }
   return totals;
 }

@@ -17,6 +17,8 @@ export interface UtcSqlPool extends SqlClient {
 export type TransactionPool = pg.Pool;
 
 const TIMESTAMP_WITHOUT_ZONE = 1114;
+/** Checkouts of one pooled connection before it is replaced (and its statements planned again). */
+const PLANNED_USES = 1_000;
 
 function typeParser(oid: number, format?: "text" | "binary") {
   if (oid === TIMESTAMP_WITHOUT_ZONE) return (value: string) => new Date(`${value.replace(" ", "T")}Z`);
@@ -39,6 +41,14 @@ export function createTransactionPool(
     // Ad-hoc filtered reads (the API's lists and reports) turn this off: their best plan depends on
     // the values (a date range of a day or of six years).
     ...(options.genericPlans === false ? {} : { options: "-c plan_cache_mode=force_generic_plan" }),
+    // A generic plan is made once per connection, for the table sizes of that moment, and kept until
+    // an ANALYZE invalidates it. Made while a table is small (a fresh database: the demo, a new
+    // install, every benchmark) it scans the whole table for one key; autovacuum's analyze may come
+    // only a minute later, while a burst grows the table by thousands of rows. bench/e2e found the
+    // notice's sent record scanning every Failure row (burst 3,000: 1.3 ms a call, half the
+    // database's time; at 10,000, 2.6 ms). A connection retired after this many uses is replaced
+    // by one that plans afresh: at the pace of a burst, every few seconds; on a quiet day, rarely.
+    maxUses: PLANNED_USES,
   });
   // An idle client lost its connection: the pool replaces it on the next query; the log shows it.
   logErrors(pool, "postgres pool");
