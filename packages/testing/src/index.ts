@@ -11,3 +11,4 @@ export * from "./redis-prefix.js";
 export * from "./repo-paths.js";
 export * from "./smtp-listener.js";
 export * from "./test-database.js";
+export * from "./until.js";

@@ -20,6 +20,7 @@ import {
   type SmtpListener,
   spawnSafetynet,
   startSmtpListener,
+  until,
 } from "@safetynet/testing";
 import { useTestServices } from "@safetynet/testing/hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -37,15 +38,9 @@ interface Input {
   expected: { state: "quarantined"; reason: RegExp } | { state: "parsed" };
 }
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>): Promise<T> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+/** Polls the real services every 250 ms, for WAIT_MS unless told otherwise. */
+const waitUntil = <T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = WAIT_MS) =>
+  until(what, probe, ms, 250);
 
 /** The content as the server will hand it back: lines end in CRLF. */
 const contentKey = (bytes: Buffer) =>
@@ -168,7 +163,7 @@ describe("bad input through safetynet start: quarantined and visible, none lost,
       API_PORT: "0",
       ADMIN_TOKEN,
     }));
-    apiUrl = await until("the API", async () => apiUrlIn(output()));
+    apiUrl = await waitUntil("the API", async () => apiUrlIn(output()));
     await appendToInbox(
       user,
       all.map((input) => input.bytes),
@@ -191,7 +186,7 @@ describe("bad input through safetynet start: quarantined and visible, none lost,
 
   it("stores the 50 MB message and quarantines it as oversized, within bounded memory", async () => {
     const huge = all.find((input) => input.name === "50 MB DSN")!;
-    const row = await until("the 50 MB message stored", () =>
+    const row = await waitUntil("the 50 MB message stored", () =>
       services.database.db.rawMessage.findFirst({
         where: { size: { gt: 50 * 1024 * 1024 } },
         select: { state: true, quarantineReason: true, size: true },
@@ -209,7 +204,7 @@ describe("bad input through safetynet start: quarantined and visible, none lost,
 
   it("stores every message once and brings each to a final state (none lost, none stuck)", async () => {
     const db = services.database.db;
-    await until("every message stored and handled", async () => {
+    await waitUntil("every message stored and handled", async () => {
       const [stored, open] = await Promise.all([
         db.rawMessage.count(),
         db.rawMessage.count({ where: { state: "stored" } }),
@@ -261,16 +256,16 @@ describe("bad input through safetynet start: quarantined and visible, none lost,
   });
 
   it("makes the 10,000-recipient DSN 10,000 failures and one notice, not a quarantine", async () => {
-    const failures = await until("10,000 failures of the mass mailing", async () => {
+    const failures = await waitUntil("10,000 failures of the mass mailing", async () => {
       const page = await get<{ total: number }>(`/api/failures?q=${encodeURIComponent("Nyhedsbrev til alle")}&limit=1`);
       return page.total === 10_000 && page;
     });
     expect(failures.total).toBe(10_000);
-    await until("the mass mailing's notice", async () => noticesTo(massSender) > 0);
+    await waitUntil("the mass mailing's notice", async () => noticesTo(massSender) > 0);
   });
 
   it("still tells the senders of the NDRs that came after the bad input (the pipeline kept flowing)", async () => {
-    await until("notices to every ordinary sender", async () =>
+    await waitUntil("notices to every ordinary sender", async () =>
       [...before, ...after].every((sender) => noticesTo(sender) > 0),
     );
     for (const sender of [...before, ...after]) expect(noticesTo(sender), sender).toBe(1);
@@ -279,7 +274,7 @@ describe("bad input through safetynet start: quarantined and visible, none lost,
     // Closed by the notices' own record: the mass mailing's sender was told once, not once per
     // recipient, and its notice (10,000 failures) is recorded as sent before the process is stopped.
     const known = [...before, ...after, massSender];
-    const notices = await until("the known senders' notices recorded as sent", async () => {
+    const notices = await waitUntil("the known senders' notices recorded as sent", async () => {
       const rows = await services.database.db.notice.findMany({
         where: { recipient: { in: known } },
         select: { status: true, recipient: true },

@@ -19,6 +19,7 @@ import {
   spawnSafetynet,
   startHttpReceiver,
   startSmtpListener,
+  until,
 } from "@safetynet/testing";
 import { useTestServices } from "@safetynet/testing/hooks";
 import pg from "pg";
@@ -46,15 +47,9 @@ function withBody(dsn: string, line: string): Buffer {
   );
 }
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 45_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+/** Polls the real services every 200 ms, for 45,000 ms unless told otherwise. */
+const waitUntil = <T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 45_000) =>
+  until(what, probe, ms, 200);
 
 /** The NDRs: individual CPR-in-subject bounces, and a supplier gateway's outage (a systemic incident). */
 function ndrs(now: number): Buffer[] {
@@ -157,7 +152,7 @@ describe("no CPR number leaves the encrypted raw store", () => {
       },
       { cwd: dir },
     ));
-    apiUrl = await until("the API", async () => apiUrlIn(output()));
+    apiUrl = await waitUntil("the API", async () => apiUrlIn(output()));
     await appendToInbox(user, ndrs(Date.now()));
   });
 
@@ -178,7 +173,7 @@ describe("no CPR number leaves the encrypted raw store", () => {
 
   it("runs the whole path: stored, classified, notices sent, the supplier told", async () => {
     const db = services.database.db;
-    await until("every message stored and handled", async () => {
+    await waitUntil("every message stored and handled", async () => {
       const rows = await db.rawMessage.findMany({ select: { state: true } });
       return rows.length === 9 && rows.every((row) => row.state !== "stored");
     });

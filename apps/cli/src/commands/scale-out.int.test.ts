@@ -15,6 +15,7 @@ import {
   SAFETYNET_BIN,
   type SmtpListener,
   startSmtpListener,
+  until,
 } from "@safetynet/testing";
 import { useTestServices } from "@safetynet/testing/hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,15 +27,9 @@ interface Proc {
   output: string;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 45_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** Polls the real services every 100 ms, for 45,000 ms unless told otherwise. */
+const waitUntil = <T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 45_000) =>
+  until(what, probe, ms, 100);
 
 function ndrs(now: number, from = 0, count = 12): string[] {
   const individual = Array.from({ length: count }, (_, i) => {
@@ -122,10 +117,10 @@ describe("scale-out: two workers and a standby poller", () => {
   });
 
   it("stores, classifies and groups as one process does, and sends one notice per sender", async () => {
-    await until("one active poller", async () => pollers.some((p) => p.output.includes("connected and watching")));
+    await waitUntil("one active poller", async () => pollers.some((p) => p.output.includes("connected and watching")));
     await appendToInbox(user, messages);
     const db = services.database.db;
-    await until("every message parsed", async () => {
+    await waitUntil("every message parsed", async () => {
       const rows = await db.rawMessage.findMany({ select: { state: true } });
       return rows.length === messages.length && rows.every((row) => row.state === "parsed");
     });
@@ -162,7 +157,7 @@ describe("scale-out: two workers and a standby poller", () => {
     const killedAt = Date.now();
     active.child.kill("SIGKILL");
     await exited;
-    const line = await until(
+    const line = await waitUntil(
       "the standby connected",
       async () =>
         standby.output.split("\n").find((l) => l.startsWith("{") && JSON.parse(l).msg === "connected and watching"),
@@ -176,7 +171,7 @@ describe("scale-out: two workers and a standby poller", () => {
 
     const more = ndrs(Date.now(), 100, 2);
     await appendToInbox(user, more);
-    await until(
+    await waitUntil(
       "the standby stored the new messages",
       async () => (await services.database.db.rawMessage.count()) === messages.length + more.length,
     );

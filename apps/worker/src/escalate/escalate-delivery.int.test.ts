@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { createLogger } from "@safetynet/config";
 import { createWebhookMessage, requeueWebhookDispatch, rotateWebhookSecret, seedSuppliers } from "@safetynet/db";
 import { createQueue, enqueueWebhookAttempt } from "@safetynet/queue";
-import { type HttpReceiver, type RecordedRequest, startHttpReceiver } from "@safetynet/testing";
+import { type HttpReceiver, type RecordedRequest, startHttpReceiver, until } from "@safetynet/testing";
 import { useTestServices } from "@safetynet/testing/hooks";
 import { buildEnvelope, generateWebhookSecret } from "@safetynet/webhooks";
 import { findPersonalData } from "@safetynet/webhooks/testing";
@@ -23,15 +23,9 @@ let webhooks: Queue;
 let escalate: Queue;
 let prefix: string;
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+/** Polls the real services every 25 ms, for 10,000 ms unless told otherwise. */
+const waitUntil = <T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 10_000) =>
+  until(what, probe, ms, 25);
 
 function verify(request: RecordedRequest, secret: string): unknown {
   return new Webhook(secret).verify(request.body, request.headers as Record<string, string>);
@@ -74,7 +68,7 @@ async function testMessage(endpointId: string) {
 }
 
 async function delayedJob(dispatchId: string, attempt: number): Promise<Job> {
-  return until(`delayed attempt ${attempt}`, async () => {
+  return waitUntil(`delayed attempt ${attempt}`, async () => {
     const job = await webhooks.getJob(`deliver-${dispatchId}-${attempt}`);
     return job && (await job.isDelayed()) ? job : null;
   });
@@ -121,7 +115,7 @@ describe("webhook delivery (real receiver, real queues)", () => {
     expect(request!.headers["webhook-id"]).toBe(id);
     expect(request!.headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
     expect(verify(request!, secret)).toMatchObject({ id, type: "test", data: { endpointId } });
-    const [row] = await until(
+    const [row] = await waitUntil(
       "the delivery row",
       async () => (await deliveries(dispatchId)).at(0) && deliveries(dispatchId),
     );
@@ -146,7 +140,7 @@ describe("webhook delivery (real receiver, real queues)", () => {
     expect(second!.headers["webhook-id"]).toBe(id);
     expect(second!.body).toBe(first!.body);
     expect(verify(second!, secret)).toMatchObject({ id });
-    await until("two rows", async () => (await deliveries(dispatchId)).length === 2);
+    await waitUntil("two rows", async () => (await deliveries(dispatchId)).length === 2);
     const rows = await deliveries(dispatchId);
     expect(rows.map((row) => [row.attempt, row.status, row.httpStatus, row.eventId])).toEqual([
       [1, "failed", 500, id],
@@ -173,7 +167,7 @@ describe("webhook delivery (real receiver, real queues)", () => {
     receiver.respondWith(410);
     const { dispatchId } = await testMessage(endpointId);
     await enqueueWebhookAttempt(webhooks, dispatchId, 1);
-    const endpoint = await until("the endpoint disabled", async () => {
+    const endpoint = await waitUntil("the endpoint disabled", async () => {
       const row = await services.database.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId } });
       return !row.active && row;
     });
@@ -189,7 +183,7 @@ describe("webhook delivery (real receiver, real queues)", () => {
     // A later event is not sent to a disabled endpoint at all.
     const later = await testMessage(endpointId);
     await enqueueWebhookAttempt(webhooks, later.dispatchId, 1);
-    await until("the later dispatch given up", async () => {
+    await waitUntil("the later dispatch given up", async () => {
       const row = await services.database.db.webhookDispatch.findUniqueOrThrow({ where: { id: later.dispatchId } });
       return row.status === "failed";
     });
@@ -205,7 +199,7 @@ describe("webhook delivery (real receiver, real queues)", () => {
     receiver.respondWith(500);
     const { dispatchId } = await testMessage(endpointId);
     await enqueueWebhookAttempt(webhooks, dispatchId, 1);
-    const alarm = await until("the alarm", () =>
+    const alarm = await waitUntil("the alarm", () =>
       services.database.db.auditEvent.findFirst({ where: { action: "webhook-endpoint.disabled", target: endpointId } }),
     );
     expect(alarm.detail).toMatchObject({ reason: "failing", httpStatus: 500 });
@@ -249,7 +243,7 @@ describe("webhook delivery (real receiver, real queues)", () => {
       });
       const { dispatchId } = await testMessage(endpointId);
       await enqueueWebhookAttempt(queue, dispatchId, 1);
-      await until("the refused attempt", async () => (await deliveries(dispatchId)).length === 1);
+      await waitUntil("the refused attempt", async () => (await deliveries(dispatchId)).length === 1);
       const [row] = await deliveries(dispatchId);
       expect(row).toMatchObject({ status: "failed", httpStatus: null });
       expect(row!.error).toMatch(/refused: localhost resolves to a non-public address/);
@@ -289,7 +283,7 @@ describe("webhook delivery (real receiver, real queues)", () => {
     const { id, dispatchId } = await testMessage(endpointId);
     await enqueueWebhookAttempt(webhooks, dispatchId, 1);
     const [first] = await receiver.waitForRequests(1);
-    const [row] = await until(
+    const [row] = await waitUntil(
       "the first row",
       async () => (await deliveries(dispatchId)).length === 1 && deliveries(dispatchId),
     );
@@ -305,7 +299,7 @@ describe("webhook delivery (real receiver, real queues)", () => {
     expect(again!.headers["webhook-id"]).toBe(id);
     expect(again!.body).toBe(first!.body);
     expect(verify(again!, secret)).toMatchObject({ id });
-    await until("two rows", async () => (await deliveries(dispatchId)).length === 2);
+    await waitUntil("two rows", async () => (await deliveries(dispatchId)).length === 2);
     expect((await deliveries(dispatchId)).map((r) => [r.attempt, r.status])).toEqual([
       [1, "succeeded"],
       [2, "succeeded"],
@@ -361,7 +355,7 @@ describe("escalate jobs", () => {
     // The same job again (a retry after a crash): the same message, no new dispatch, nothing sent again.
     const again = await escalateIncident(ctx, payload);
     expect(again).toMatchObject({ kind: "dispatched", dispatches: 1 });
-    await until(
+    await waitUntil(
       "escalatedAt",
       async () => (await db.incident.findUniqueOrThrow({ where: { id: incident.id } })).escalatedAt,
     );

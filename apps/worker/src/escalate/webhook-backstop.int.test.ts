@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import * as scenarios from "@safetynet/classifier/test-support";
 import { createQueue, JOBS, jobOptions } from "@safetynet/queue";
-import { type HttpReceiver, startHttpReceiver } from "@safetynet/testing";
+import { type HttpReceiver, startHttpReceiver, until } from "@safetynet/testing";
 import { useTestServices } from "@safetynet/testing/hooks";
 import { generateWebhookSecret } from "@safetynet/webhooks";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -17,16 +17,6 @@ import { storeMessages, TEST_KEY } from "../ingest/test-support.js";
 const services = useTestServices();
 let receiver: HttpReceiver;
 let dir: string;
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 beforeAll(async () => {
   receiver = await startHttpReceiver();
