@@ -10,5 +10,6 @@ export * from "./private-redis.js";
 export * from "./redis-prefix.js";
 export * from "./repo-paths.js";
 export * from "./smtp-listener.js";
+export * from "./suppliers-file.js";
 export * from "./test-database.js";
 export * from "./until.js";

@@ -5,7 +5,7 @@
 // column of every table (but the encrypted raw store) is scanned: zero full CPR numbers, found by
 // packages/cpr's detector and by the literal numbers planted.
 import type { ChildProcess } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { makeDsn } from "@safetynet/classifier/test-support";
@@ -20,6 +20,7 @@ import {
   startHttpReceiver,
   startSmtpListener,
   until,
+  writeSuppliersFile,
 } from "@safetynet/testing";
 import { useTestServices } from "@safetynet/testing/hooks";
 import pg from "pg";
@@ -116,20 +117,10 @@ describe("no CPR number leaves the encrypted raw store", () => {
     smtp = await startSmtpListener();
     supplier = await startHttpReceiver();
     dir = await mkdtemp(path.join(os.tmpdir(), "safetynet-no-leak-"));
-    const suppliersFile = path.join(dir, "suppliers.yaml");
-    await writeFile(
-      suppliersFile,
-      [
-        "suppliers:",
-        "  - id: sikkermail",
-        "    name: Secure mail supplier",
-        "    match:",
-        "      hosts: ['*.sikkermail.example']",
-        "    endpoints:",
-        `      - url: ${supplier.url}/sikkermail`,
-        `        secret: whsec_${Buffer.from("no-leak-webhook-secret-32-bytes!").toString("base64")}`,
-      ].join("\n"),
-    );
+    const suppliersFile = await writeSuppliersFile(dir, {
+      url: `${supplier.url}/sikkermail`,
+      secret: `whsec_${Buffer.from("no-leak-webhook-secret-32-bytes!").toString("base64")}`,
+    });
     const user = createDovecotUser();
     ({ child, output } = spawnSafetynet(
       ["start"],

@@ -1,12 +1,12 @@
 // A supplier's outage, end to end: real-format NDRs through the real worker (ingest, grouping, the
 // sweep, escalate, webhooks) to a receiver on loopback that verifies every signature. One fault
 // gives one incident.opened, and no request carries an address, a subject or a CPR number.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as scenarios from "@safetynet/classifier/test-support";
 import { createQueue, JOBS, jobOptions } from "@safetynet/queue";
-import { type HttpReceiver, startHttpReceiver, until } from "@safetynet/testing";
+import { type HttpReceiver, startHttpReceiver, until, writeSuppliersFile } from "@safetynet/testing";
 import { useTestServices } from "@safetynet/testing/hooks";
 import { generateWebhookSecret } from "@safetynet/webhooks";
 import { findPersonalData } from "@safetynet/webhooks/testing";
@@ -31,21 +31,11 @@ afterAll(async () => {
 describe("escalation end to end", () => {
   it("the supplier's relay outage and gateway outage in a stream of NDRs each reach it as one incident.opened, thin and signed", async () => {
     const secret = generateWebhookSecret();
-    const suppliersFile = path.join(dir, "suppliers.yaml");
-    await writeFile(
-      suppliersFile,
-      [
-        "suppliers:",
-        "  - id: sikkermail",
-        "    name: Secure mail supplier",
-        "    contact: Driftsvagt, +45 00 00 00 00",
-        "    match:",
-        "      hosts: ['*.sikkermail.example']",
-        "    endpoints:",
-        `      - url: ${receiver.url}/sikkermail`,
-        `        secret: ${secret}`,
-      ].join("\n"),
-    );
+    const suppliersFile = await writeSuppliersFile(dir, {
+      url: `${receiver.url}/sikkermail`,
+      secret: secret,
+      contact: "Driftsvagt, +45 00 00 00 00",
+    });
     const messages = [
       ...scenarios.relayDown(60),
       ...scenarios.gatewayDown(61),

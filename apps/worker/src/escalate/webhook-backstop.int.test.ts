@@ -1,12 +1,12 @@
 // A Redis that comes back without its data (no persistence, a failover to an empty replica) loses
 // the escalate jobs of events already marked enqueued and the delayed jobs of webhook retries. The
 // sweep finds both again in the database and the supplier gets every event, once per attempt.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as scenarios from "@safetynet/classifier/test-support";
 import { createQueue, JOBS, jobOptions } from "@safetynet/queue";
-import { type HttpReceiver, startHttpReceiver, until } from "@safetynet/testing";
+import { type HttpReceiver, startHttpReceiver, until, writeSuppliersFile } from "@safetynet/testing";
 import { useTestServices } from "@safetynet/testing/hooks";
 import { generateWebhookSecret } from "@safetynet/webhooks";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -39,20 +39,10 @@ async function loseRedisData(): Promise<number> {
 const PAST_GRACE = `${OUTBOX_GRACE_SECONDS + 60} seconds`;
 
 it("escalations and webhook retries whose jobs Redis lost are queued again by the sweep and delivered", async () => {
-  const suppliersFile = path.join(dir, "suppliers.yaml");
-  await writeFile(
-    suppliersFile,
-    [
-      "suppliers:",
-      "  - id: sikkermail",
-      "    name: Secure mail supplier",
-      "    match:",
-      "      hosts: ['*.sikkermail.example']",
-      "    endpoints:",
-      `      - url: ${receiver.url}/sikkermail`,
-      `        secret: ${generateWebhookSecret()}`,
-    ].join("\n"),
-  );
+  const suppliersFile = await writeSuppliersFile(dir, {
+    url: `${receiver.url}/sikkermail`,
+    secret: generateWebhookSecret(),
+  });
   const db = services.database.db;
   const ids = await storeMessages(
     db,
