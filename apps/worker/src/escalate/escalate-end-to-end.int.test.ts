@@ -33,7 +33,7 @@ describe("escalation end to end", () => {
     const secret = generateWebhookSecret();
     const suppliersFile = await writeSuppliersFile(dir, {
       url: `${receiver.url}/sikkermail`,
-      secret: secret,
+      secret,
       contact: "Driftsvagt, +45 00 00 00 00",
     });
     const messages = [
