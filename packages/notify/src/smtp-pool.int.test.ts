@@ -2,7 +2,7 @@
 // exactly that many messages waiting for the reply at once, never more (the bound on what a crash
 // can leave possibly delivered), and as many as that (one at a time would cap the process at one
 // notice per reply time).
-import { type SmtpListener, startSmtpListener } from "@safetynet/testing";
+import { type SmtpListener, startSmtpListener, until } from "@safetynet/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSmtpPool } from "./smtp-pool.js";
 
@@ -70,5 +70,43 @@ describe("the DATA window of the notice pool", () => {
     pool.close();
     expect(smtp.messages).toHaveLength(10);
     expect(peak).toBe(2);
+  });
+
+  it("keeps one session open ahead of the first notice, and opens another when the relay ends it", async () => {
+    smtp = await startSmtpListener();
+    const listener = smtp;
+    const pool = createSmtpPool({
+      connection: { host: "127.0.0.1", port: listener.port, ignoreTLS: true, logger: false },
+      size: 5,
+      dataWindow: 2,
+      maxMessages: 100,
+      warm: 1,
+    });
+    try {
+      // Before anything is sent, the pool has its session.
+      await until("the warm session", async () => pool.idleSessions() === 1, 5_000, 10);
+      expect(listener.sessionsOpened()).toBe(1);
+      await pool.send({
+        from: "a@kommune.example",
+        to: "b@kommune.example",
+        raw: Buffer.from("Subject: 1\r\n\r\nhej\r\n"),
+      });
+      // The notice went through that session: none opened for it.
+      expect(listener.sessionsOpened()).toBe(1);
+      // The relay ends idle sessions; the pool opens one again without waiting for a notice.
+      listener.dropSessions();
+      await until("the warm session gone", async () => pool.idleSessions() === 0, 5_000, 10);
+      await until("a new warm session", async () => pool.idleSessions() === 1, 5_000, 10);
+      expect(listener.sessionsOpened()).toBe(2);
+      await pool.send({
+        from: "a@kommune.example",
+        to: "c@kommune.example",
+        raw: Buffer.from("Subject: 2\r\n\r\nhej\r\n"),
+      });
+      expect(listener.sessionsOpened()).toBe(2);
+      expect(listener.messages.map((mail) => mail.to)).toEqual([["b@kommune.example"], ["c@kommune.example"]]);
+    } finally {
+      pool.close();
+    }
   });
 });

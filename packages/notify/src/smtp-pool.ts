@@ -13,6 +13,12 @@ export interface SmtpPoolOptions {
   dataWindow: number;
   /** Messages one connection carries before it is replaced (servers limit messages per session). */
   maxMessages: number;
+  /**
+   * Connections kept open while nothing is sent, opened at start and again whenever the server
+   * closes one: a notice does not wait for a new session (a relay's greeting delay, TLS, AUTH).
+   * 0 opens connections only when a notice needs one.
+   */
+  warm?: number;
 }
 
 interface PooledConnection {
@@ -37,27 +43,32 @@ export interface GatedSend {
 
 export interface SmtpPool {
   send(message: GatedSend): Promise<{ response: string; accepted: string[] }>;
+  /** Sessions open and ready for the next message. */
+  idleSessions(): number;
   close(): void;
 }
 
-function connect(options: SmtpPoolOptions): Promise<PooledConnection> {
+function connect(options: SmtpPoolOptions, onDead: (pooled: PooledConnection) => void): Promise<PooledConnection> {
   return new Promise((resolve, reject) => {
     const smtp = new SMTPConnection(options.connection);
     const pooled: PooledConnection = { smtp, sent: 0, alive: true };
     let settled = false;
-    const fail = (error: Error) => {
+    const dead = () => {
+      if (!pooled.alive) return;
       pooled.alive = false;
+      if (settled) onDead(pooled);
+    };
+    const fail = (error: Error) => {
+      dead();
       if (settled) return;
       settled = true;
       smtp.close();
       reject(error);
     };
     // After connect, a dropped or timed-out connection only marks itself dead: the next send on it
-    // fails before MAIL FROM, and the pool opens a fresh one.
+    // fails before MAIL FROM, and the pool opens a fresh one (an idle one is replaced at once).
     smtp.on("error", fail);
-    smtp.on("end", () => {
-      pooled.alive = false;
-    });
+    smtp.on("end", dead);
     smtp.connect((error) => {
       if (error) return fail(error);
       if (!options.auth) {
@@ -135,12 +146,62 @@ function createDataGate(width: number) {
   };
 }
 
+/** Waits between failed attempts to open a warm connection: from 1 s, doubling, at most a minute. */
+const WARM_RETRY_MS = { first: 1_000, max: 60_000 };
+
 export function createSmtpPool(options: SmtpPoolOptions): SmtpPool {
   const dataGate = createDataGate(options.dataWindow);
   const idle: PooledConnection[] = [];
   const waiters: ((pooled: PooledConnection | null) => void)[] = [];
   let open = 0;
   let closed = false;
+  const warmTarget = Math.min(options.warm ?? 0, options.size);
+  let warming = false;
+  let warmRetryMs = WARM_RETRY_MS.first;
+  let warmTimer: NodeJS.Timeout | null = null;
+
+  /** An idle connection the server closed leaves the pool now, not at the next send. */
+  function onDead(pooled: PooledConnection) {
+    const at = idle.indexOf(pooled);
+    if (at < 0) return; // in use: its send fails and retires it
+    idle.splice(at, 1);
+    open -= 1;
+    pooled.smtp.close();
+    scheduleWarm(0);
+  }
+
+  function scheduleWarm(delayMs: number) {
+    if (closed || warmTarget === 0 || warmTimer) return;
+    warmTimer = setTimeout(() => {
+      warmTimer = null;
+      void keepWarm();
+    }, delayMs);
+    warmTimer.unref();
+  }
+
+  /** Opens connections until `warm` are open (idle or in use); errors only delay the next try. */
+  async function keepWarm() {
+    if (warming) return;
+    warming = true;
+    try {
+      while (!closed && open < warmTarget) {
+        open += 1;
+        let pooled: PooledConnection;
+        try {
+          pooled = await connect(options, onDead);
+        } catch {
+          open -= 1;
+          scheduleWarm(warmRetryMs);
+          warmRetryMs = Math.min(warmRetryMs * 2, WARM_RETRY_MS.max);
+          return;
+        }
+        warmRetryMs = WARM_RETRY_MS.first;
+        release(pooled);
+      }
+    } finally {
+      warming = false;
+    }
+  }
 
   function retire(pooled: PooledConnection) {
     pooled.alive = false;
@@ -149,6 +210,7 @@ export function createSmtpPool(options: SmtpPoolOptions): SmtpPool {
     pooled.smtp.close();
     const next = waiters.shift();
     if (next) next(null);
+    scheduleWarm(0);
   }
 
   async function acquire(): Promise<PooledConnection> {
@@ -163,7 +225,7 @@ export function createSmtpPool(options: SmtpPoolOptions): SmtpPool {
       if (open < options.size) {
         open += 1;
         try {
-          return await connect(options);
+          return await connect(options, onDead);
         } catch (error) {
           open -= 1;
           waiters.shift()?.(null);
@@ -183,6 +245,7 @@ export function createSmtpPool(options: SmtpPoolOptions): SmtpPool {
     else idle.push(pooled);
   }
 
+  scheduleWarm(0);
   return {
     async send(message) {
       // A reused connection may have been dropped by the server while idle; that shows before
@@ -232,8 +295,10 @@ export function createSmtpPool(options: SmtpPoolOptions): SmtpPool {
         return result;
       }
     },
+    idleSessions: () => idle.filter((pooled) => pooled.alive).length,
     close() {
       closed = true;
+      if (warmTimer) clearTimeout(warmTimer);
       for (const pooled of idle.splice(0)) {
         open -= 1;
         pooled.smtp.quit();

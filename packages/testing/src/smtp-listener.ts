@@ -20,6 +20,10 @@ export interface SmtpListener {
   rejectWith(code: number | null, times?: number): void;
   /** The most messages that had sent all their bytes and still waited for the reply at once. */
   peakAwaitingReply(): number;
+  /** SMTP sessions clients have opened so far. */
+  sessionsOpened(): number;
+  /** Ends every open session as a relay's idle timeout does (421, then close). */
+  dropSessions(): void;
   waitForMessages(count: number, timeoutMs?: number): Promise<CapturedMail[]>;
   close(): Promise<void>;
 }
@@ -40,10 +44,17 @@ export async function startSmtpListener(options: SmtpListenerOptions = {}): Prom
   const waiters = new Set<() => void>();
   let awaitingReply = 0;
   let peak = 0;
+  let sessions = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    // A client that keeps a session open would otherwise hold close() for 30 s.
+    closeTimeout: 1_000,
+    onConnect(_session, callback) {
+      sessions += 1;
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -78,6 +89,16 @@ export async function startSmtpListener(options: SmtpListenerOptions = {}): Prom
     url: `smtp://127.0.0.1:${port}`,
     messages,
     peakAwaitingReply: () => peak,
+    sessionsOpened: () => sessions,
+    dropSessions() {
+      const open = (
+        server as unknown as { connections: Set<{ send(code: number, text: string): void; close(): void }> }
+      ).connections;
+      for (const connection of open) {
+        connection.send(421, "Idle timeout, closing connection");
+        connection.close();
+      }
+    },
     rejectWith(code, times = Number.POSITIVE_INFINITY) {
       rejection = code === null ? null : { code, remaining: times };
     },
