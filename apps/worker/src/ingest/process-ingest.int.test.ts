@@ -225,9 +225,15 @@ describe("logs", () => {
       cipher: (await import("@safetynet/db")).createRawMessageCipher(Buffer.alloc(32, 9).toString("base64")),
     });
     await processIngest(context, { messageId: bad });
-    const text = lines.join("");
     expect(lines.length).toBeGreaterThan(0);
-    expect(text).not.toMatch(/@|Sag|STARTTLS|0102|XX-XXXX|sagsbehandler|medarbejder/);
+    // Without the clock and the process id, whose digits may spell "0102" (CI once saw time ...080102).
+    const text = lines
+      .map((line) => {
+        const { time: _time, pid: _pid, ...fields } = JSON.parse(line) as Record<string, unknown>;
+        return JSON.stringify(fields);
+      })
+      .join("\n");
+    expect(text).not.toMatch(/@|Sag|STARTTLS|010203|XX-XXXX|sagsbehandler|medarbejder/);
   });
 });
 
