@@ -5,7 +5,7 @@ import {
   loadIngestMessage,
   loadIngestMessages,
   loadMessageFailureIds,
-  loadUnenqueuedIncidentEvents,
+  loadUnescalatedIncidentEvents,
   preparedStatements,
 } from "@safetynet/db";
 import { readPayload } from "@safetynet/queue";
@@ -104,7 +104,7 @@ export async function processIngest(
  */
 async function enqueueAgain(context: IngestContext, messageId: string, steps: IngestSteps): Promise<void> {
   const failureIds = await loadMessageFailureIds(context.db, messageId);
-  const escalations = await loadUnenqueuedIncidentEvents(preparedStatements(context.sql), {
+  const escalations = await loadUnescalatedIncidentEvents(preparedStatements(context.sql), {
     rawMessageIds: [messageId],
   });
   await steps.enqueue({ failureIds, escalations });

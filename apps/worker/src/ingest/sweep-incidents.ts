@@ -5,13 +5,15 @@
 // enqueue, and no retry came) are enqueued again. And it is the notice path's backstop: a live
 // message with failures, parsed a while ago, that has no notice and told nobody gets its notify
 // job again (a Redis that came back without its data had lost it; the job's id makes it a no-op
-// while the first one is still queued or kept). And the supplier path's (requeue-lost-webhook-work.ts).
+// while the first one is still queued or kept). And the supplier path's: an event whose escalate
+// job never finished (IncidentEvent.handledAt) is enqueued again too, and so is the attempt of a
+// dispatch long overdue (requeue-overdue-webhook-attempts.ts).
 import { type GroupState, tickGroup, timeChangeCutoffs } from "@safetynet/classifier";
 import {
   applyIncidentChanges,
   findIncidentsDue,
   loadFingerprintStates,
-  loadUnenqueuedIncidentEvents,
+  loadUnescalatedIncidentEvents,
   loadUnnoticedMessages,
   lockFingerprints,
   preparedStatements,
@@ -21,7 +23,7 @@ import {
 import { enqueueFollowUps, enqueueNotices } from "./enqueue-follow-ups.js";
 import { toChanges, toIncidentState } from "./incident-mapping.js";
 import type { Escalation, IngestContext } from "./ingest-context.js";
-import { requeueLostWebhookWork } from "./requeue-lost-webhook-work.js";
+import { requeueOverdueWebhookAttempts } from "./requeue-overdue-webhook-attempts.js";
 
 /** Longer than any ingest batch takes from its commit to its enqueue. */
 export const OUTBOX_GRACE_SECONDS = 60;
@@ -41,7 +43,7 @@ export async function sweepIncidents(
       pattern: new Date(cutoffs.quietLastSeenBy.pattern),
     },
   });
-  const all: Escalation[] = await loadUnenqueuedIncidentEvents(preparedStatements(context.sql), {
+  const all: Escalation[] = await loadUnescalatedIncidentEvents(preparedStatements(context.sql), {
     olderThanSeconds: OUTBOX_GRACE_SECONDS,
   });
   for (const fingerprint of fingerprints) {
@@ -79,6 +81,6 @@ export async function sweepIncidents(
       context.queues.notify,
       unnoticed.map((failureId) => ({ failureIds: [failureId], escalations: [] })),
     );
-  await requeueLostWebhookWork(context, OUTBOX_GRACE_SECONDS);
+  await requeueOverdueWebhookAttempts(context, OUTBOX_GRACE_SECONDS);
   return all;
 }
