@@ -216,12 +216,9 @@ export function createSmtpPool(options: SmtpPoolOptions): SmtpPool {
   async function acquire(): Promise<PooledConnection> {
     for (;;) {
       if (closed) throw Object.assign(new Error("notice transport closed"), { code: "ECLOSED" });
+      // Never a dead one: a session that ends while idle leaves the pool at once (onDead).
       const ready = idle.pop();
-      if (ready) {
-        if (ready.alive) return ready;
-        open -= 1;
-        continue;
-      }
+      if (ready) return ready;
       if (open < options.size) {
         open += 1;
         try {
@@ -295,7 +292,7 @@ export function createSmtpPool(options: SmtpPoolOptions): SmtpPool {
         return result;
       }
     },
-    idleSessions: () => idle.filter((pooled) => pooled.alive).length,
+    idleSessions: () => idle.length,
     close() {
       closed = true;
       if (warmTimer) clearTimeout(warmTimer);
