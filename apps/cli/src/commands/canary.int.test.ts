@@ -12,6 +12,7 @@ import {
   type SmtpListener,
   startChainSimulator,
   startSmtpListener,
+  until,
   waitForDovecotLogin,
 } from "@safetynet/testing";
 import { useTestServices } from "@safetynet/testing/hooks";
@@ -33,20 +34,6 @@ function runCli(
     child.stderr.on("data", (chunk) => (stderr += chunk));
     child.on("exit", (code) => resolve({ code, stdout, stderr }));
   });
-}
-
-async function waitFor<T>(
-  read: () => Promise<T | null | undefined | false>,
-  what: string,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe("canary through the chain simulator", () => {
@@ -88,7 +75,7 @@ describe("canary through the chain simulator", () => {
     });
     service.stdout!.on("data", (chunk) => (serviceOutput += chunk));
     service.stderr!.on("data", (chunk) => (serviceOutput += chunk));
-    await waitFor(async () => serviceOutput.includes("poller, worker running"), "the service to start", 30_000);
+    await until("the service to start", async () => serviceOutput.includes("poller, worker running"), 30_000, 100);
   });
 
   afterAll(async () => {
@@ -116,9 +103,11 @@ describe("canary through the chain simulator", () => {
     // The probe was refused by the DLP rule, never relayed; its NDR is the message the run points at.
     expect(chain.relayed).toHaveLength(0);
     expect(chain.refused.map((mail) => mail.to)).toContainEqual(["kanarie@modtager.example"]);
-    const ndr = await waitFor(
-      () => db.rawMessage.findFirst({ where: { id: run.rawMessageId!, state: "parsed" } }),
+    const ndr = await until(
       "the NDR to be parsed",
+      () => db.rawMessage.findFirst({ where: { id: run.rawMessageId!, state: "parsed" } }),
+      20_000,
+      100,
     );
     expect(ndr.kind).toBe("canary");
     // The ingest transaction that parsed it is committed: nothing else can come of it now.

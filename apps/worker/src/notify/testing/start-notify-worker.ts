@@ -4,6 +4,7 @@
 import { createUtcSqlPool, type DbClient } from "@safetynet/db";
 import { createNoticeTransport } from "@safetynet/notify";
 import { createQueue, JOBS, jobOptions, QUEUE_NAMES } from "@safetynet/queue";
+import { until } from "@safetynet/testing";
 import { type ConnectionOptions, Worker } from "bullmq";
 import { createNotifyProcessor } from "../create-notify-processor.js";
 import type { NotifyConfig, NotifyDeps } from "../notify-context.js";
@@ -103,15 +104,6 @@ export function startNotifyWorker(options: NotifyHarnessOptions) {
 }
 
 /** Poll until `check` holds (the processor runs in the background). */
-export async function eventually<T>(
-  check: () => Promise<T | false | null | undefined>,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+export function eventually<T>(check: () => Promise<T | false | null | undefined>, timeoutMs = 15_000): Promise<T> {
+  return until("the condition", check, timeoutMs);
 }
